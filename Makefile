@@ -1,0 +1,72 @@
+# Two commands: `make run` (serve the demo) and `make test` (the whole suite, SQLite then
+# PostgreSQL). Everything else here is what those two need.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app tracker
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test setup install translations migrate seed lint format extract-messages test-sqlite test-postgres clean
+
+run: setup migrate seed
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: setup lint test-sqlite test-postgres
+
+setup: install translations
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Catalogs are compiled here, never committed as .mo files.
+translations: install
+	$(BIN)/pybabel compile -d tracker/translations
+
+migrate: setup
+	$(FLASK) db upgrade
+
+# Fill the database with the Kon Tum demo only when it has no users yet.
+seed: migrate
+	@if $(FLASK) db-is-empty; then $(FLASK) seed-demo; else echo "Database has data: demo not seeded."; fi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-extract the strings and merge them into both catalogs (then translate the new ones).
+extract-messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o messages.pot --no-location --sort-output .
+	$(BIN)/pybabel update -i messages.pot -d tracker/translations --no-fuzzy-matching --ignore-obsolete
+	rm -f messages.pot
+
+test-sqlite: setup
+	TRACKER_CONFIG=testing $(BIN)/pytest -q -p no:cacheprovider
+
+# On CI a missing PostgreSQL is a failure; on a laptop it is skipped with a loud message.
+test-postgres: setup
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== Running the suite again on PostgreSQL =="; \
+		TRACKER_CONFIG=testing TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q -p no:cacheprovider; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "!! PostgreSQL is not answering at 127.0.0.1:5432 and CI=true: failing."; exit 1; \
+	else \
+		echo "!!!!!!!! PostgreSQL is not answering at 127.0.0.1:5432: the PostgreSQL run was SKIPPED !!!!!!!!"; \
+	fi
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+	find tracker/translations -name '*.mo' -delete

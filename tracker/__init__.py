@@ -1,0 +1,70 @@
+"""The tracker application: ``create_app`` binds extensions and registers everything."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from config import CONFIGS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigurationError(RuntimeError):
+    """The app refuses to start with an unsafe or incomplete configuration."""
+
+
+def create_app(config_name: str | None = None, **overrides) -> Flask:
+    config_name = config_name or os.environ.get("TRACKER_CONFIG", "development")
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(CONFIGS[config_name])
+    app.config.update(overrides)
+    _check_config(app)
+
+    from tracker import cli, errors, security, web
+    from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///") and not app.testing:
+        Path(app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///") :]).parent.mkdir(
+            parents=True, exist_ok=True
+        )
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    bootstrap.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=web.select_locale,
+        default_translation_directories=str(Path(__file__).parent / "translations"),
+    )
+    login_manager.init_app(app)
+    security.init_app(app)
+    web.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+
+    from tracker.admin import bp as admin_bp
+    from tracker.auth import bp as auth_bp
+    from tracker.main import bp as main_bp
+    from tracker.records import bp as records_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(records_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    return app
+
+
+def _check_config(app: Flask) -> None:
+    if app.config.get("PRODUCTION"):
+        key = os.environ.get("SECRET_KEY", "")
+        if len(key) < 32:
+            raise ConfigurationError(
+                "SECRET_KEY must be set to a random value of at least 32 characters in production"
+            )
+        app.config["SECRET_KEY"] = key

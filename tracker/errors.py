@@ -1,0 +1,55 @@
+"""Error pages in the user's language; never a stack trace."""
+
+from flask import Flask, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+from tracker.extensions import db
+
+
+def init_app(app: Flask) -> None:
+    def page(code: int, title: str, message: str):
+        if request.path.startswith("/api/"):
+            return {"error": title, "message": message}, code
+        return render_template("errors/error.html", code=code, title=title, message=message), code
+
+    @app.errorhandler(400)
+    def bad_request(e):
+        return page(400, _("Bad request"), _("The request could not be understood."))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(e):
+        if request.endpoint == "auth.login":
+            from tracker.auth.routes import render_login
+
+            return render_login(error=_("The login form expired. Please log in again.")), 400
+        return page(
+            400,
+            _("The form has expired"),
+            _("For your security the form expired. Go back, reload the page and try again."),
+        )
+
+    @app.errorhandler(403)
+    def forbidden(e):
+        return page(403, _("Not allowed"), _("Your account does not have access to this page."))
+
+    @app.errorhandler(404)
+    def not_found(e):
+        return page(404, _("Page not found"), _("The page or record you asked for does not exist."))
+
+    @app.errorhandler(405)
+    def method_not_allowed(e):
+        return page(405, _("Not allowed"), _("This action is not available here."))
+
+    @app.errorhandler(413)
+    def too_large(e):
+        return page(413, _("File too large"), _("The file is larger than the allowed size."))
+
+    @app.errorhandler(500)
+    def server_error(e):
+        db.session.rollback()
+        return page(
+            500,
+            _("Something went wrong"),
+            _("The error has been logged. Please try again in a moment."),
+        )

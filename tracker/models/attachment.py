@@ -1,0 +1,50 @@
+"""Uploaded files: stored under a random name, served only through an authorised route."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.models.base import utcnow
+
+
+class Attachment(db.Model):
+    """A file belonging to exactly one owner (one of the nullable foreign keys)."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(CASE WHEN agreement_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN commitment_update_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN report_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN report_version_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN issue_id IS NULL THEN 0 ELSE 1 END) = 1",
+            "one_owner",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    original_name: Mapped[str] = mapped_column(sa.String(255))
+    stored_name: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    content_type: Mapped[str] = mapped_column(sa.String(100))
+    size: Mapped[int] = mapped_column()
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    agreement_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agreement.id"), index=True)
+    commitment_update_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("commitment_update.id"), index=True
+    )
+    report_id: Mapped[int | None] = mapped_column(sa.ForeignKey("report.id"), index=True)
+    report_version_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("report_version.id"), index=True
+    )
+    issue_id: Mapped[int | None] = mapped_column(sa.ForeignKey("issue.id"), index=True)
+
+    agreement = relationship("Agreement", back_populates="attachments")
+    commitment_update = relationship("CommitmentUpdate", back_populates="attachments")
+    report = relationship("Report", back_populates="attachments")
+    report_version = relationship("ReportVersion", back_populates="attachments")
+    issue = relationship("Issue")

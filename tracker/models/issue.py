@@ -1,0 +1,85 @@
+"""Sensitive public-opinion issues and their timelines."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.enums import Field, IssueEventKind, IssueSource, IssueStatus, Sensitivity
+from tracker.extensions import db
+from tracker.models.agency import Agency
+from tracker.models.base import TimestampMixin, enum_type, utcnow
+from tracker.models.user import User
+from tracker.text import normalise
+
+
+class Issue(TimestampMixin, db.Model):
+    """Visible only to the Office, leadership and the reporting and responsible agencies."""
+
+    __tablename__ = "issue"
+    __table_args__ = (sa.Index("ix_issue_status_field", "status", "field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    # Accent-insensitive copy of the title for search (NFD, marks stripped, đ → d, lower).
+    title_norm: Mapped[str] = mapped_column(sa.String(300), index=True, default="")
+    summary: Mapped[str] = mapped_column(sa.Text, default="")
+    field: Mapped[Field] = mapped_column(enum_type(Field, "issue_field"))
+    source: Mapped[IssueSource] = mapped_column(enum_type(IssueSource, "issue_source"))
+    source_outlet: Mapped[str] = mapped_column(sa.String(200), default="")
+    source_url: Mapped[str | None] = mapped_column(sa.String(500))
+    source_date: Mapped[date | None] = mapped_column(sa.Date)
+    district: Mapped[str] = mapped_column(sa.String(100), default="")
+    commune: Mapped[str] = mapped_column(sa.String(100), default="")
+    first_seen_on: Mapped[date] = mapped_column(sa.Date, index=True)
+    sensitivity: Mapped[Sensitivity] = mapped_column(enum_type(Sensitivity, "sensitivity"))
+    reporting_agency_id: Mapped[int] = mapped_column(sa.ForeignKey("agency.id"), index=True)
+    responsible_agency_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("agency.id"), index=True
+    )
+    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
+    response_due_on: Mapped[date | None] = mapped_column(sa.Date)
+    status: Mapped[IssueStatus] = mapped_column(
+        enum_type(IssueStatus, "issue_status"), default=IssueStatus.NEW, index=True
+    )
+    dismissed_reason: Mapped[str | None] = mapped_column(sa.Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    reporting_agency: Mapped[Agency] = relationship(foreign_keys=[reporting_agency_id])
+    responsible_agency: Mapped[Agency | None] = relationship(foreign_keys=[responsible_agency_id])
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    events: Mapped[list["IssueEvent"]] = relationship(
+        back_populates="issue", order_by="IssueEvent.created_at"
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+@sa.event.listens_for(Issue.title, "set", retval=False)
+def _keep_title_norm(target: Issue, value: str | None, oldvalue, initiator) -> None:
+    target.title_norm = normalise(value or "")[:300]
+
+
+class IssueEvent(db.Model):
+    """One dated entry on an issue's timeline: a change, a comment or an assignment."""
+
+    __tablename__ = "issue_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issue_id: Mapped[int] = mapped_column(sa.ForeignKey("issue.id"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    kind: Mapped[IssueEventKind] = mapped_column(enum_type(IssueEventKind, "issue_event_kind"))
+    from_status: Mapped[IssueStatus | None] = mapped_column(
+        enum_type(IssueStatus, "issue_event_from")
+    )
+    to_status: Mapped[IssueStatus | None] = mapped_column(enum_type(IssueStatus, "issue_event_to"))
+    comment: Mapped[str] = mapped_column(sa.Text, default="")
+    data: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+
+    issue: Mapped[Issue] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()

@@ -1,0 +1,66 @@
+"""Login-session plumbing: loading users from the cookie, idle and absolute timeouts, headers."""
+
+import time
+
+from flask import Flask, session
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, logout_user
+
+from tracker.extensions import db, login_manager
+
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to continue.")
+    login_manager.login_message_category = "warning"
+    login_manager.session_protection = "basic"
+
+    @login_manager.user_loader
+    def load_user(cookie_id: str):
+        from tracker.models import User
+
+        user_id, _, nonce = (cookie_id or "").partition(":")
+        if not user_id.isdigit() or not nonce:
+            return None
+        user = db.session.get(User, int(user_id))
+        # A changed nonce (password change, account disabled) refuses old cookies.
+        if user is None or not user.active or user.session_nonce != nonce:
+            return None
+        return user
+
+    @app.before_request
+    def enforce_session_lifetime():
+        if not current_user.is_authenticated:
+            return None
+        now = time.time()
+        idle = app.config["SESSION_IDLE_MINUTES"] * 60
+        absolute = app.config["SESSION_ABSOLUTE_HOURS"] * 3600
+        started = session.get("login_at", now)
+        seen = session.get("seen_at", now)
+        if now - seen > idle or now - started > absolute:
+            logout_user()
+            session.clear()
+            session["expired"] = True
+            return None
+        session["seen_at"] = now
+        return None
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if app.config.get("PRODUCTION"):
+            response.headers.setdefault(
+                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+            )
+        if current_user.is_authenticated and response.mimetype == "text/html":
+            # Pages behind login carry agencies' data: never store them in a shared cache.
+            response.headers["Cache-Control"] = "no-store"
+        return response
