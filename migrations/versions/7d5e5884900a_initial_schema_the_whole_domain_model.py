@@ -365,8 +365,7 @@ def upgrade():
 
 
 def downgrade():
-    # Reviewed by hand: every table of DOMAIN.md, named constraints (batch mode on SQLite),
-    # enums as VARCHAR + CHECK so that adding a status later is a batch ALTER, not a new type.
+    # Reverse order of creation.
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_attachment_report_version_id'))
         batch_op.drop_index(batch_op.f('ix_attachment_report_id'))
