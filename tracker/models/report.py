@@ -98,8 +98,9 @@ class ReportVersion(ReportSections, db.Model):
     number: Mapped[int] = mapped_column()
     submitted_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     submitted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    # active_history: the listener below must see the old decision even when unloaded.
     decision: Mapped[ReviewDecision | None] = mapped_column(
-        enum_type(ReviewDecision, "review_decision")
+        enum_type(ReviewDecision, "review_decision"), active_history=True
     )
     review_comment: Mapped[str | None] = mapped_column(sa.Text)
     reviewed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
