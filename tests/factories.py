@@ -62,9 +62,13 @@ class AgencyFactory(Base):
     in_bloc = True
 
     class Params:
-        office = factory.Trait(code="BTGTU", name_vi="Ban Tuyên giáo Tỉnh ủy",
-                               name_en="Propaganda and Education Commission", is_office=True,
-                               in_bloc=False)
+        office = factory.Trait(
+            code="BTGTU",
+            name_vi="Ban Tuyên giáo Tỉnh ủy",
+            name_en="Propaganda and Education Commission",
+            is_office=True,
+            in_bloc=False,
+        )
 
 
 class UserFactory(Base):
@@ -170,21 +174,31 @@ def make_world() -> SimpleNamespace:
     """The cast of the authorization tests: agencies A and B, the Office and one user per role,
     and one record of each kind per department."""
     office = AgencyFactory(office=True)
-    a = AgencyFactory(code="SGDDT", name_vi="Sở Giáo dục và Đào tạo",
-                      name_en="Department of Education and Training", primary_field=Field.EDUCATION)
-    b = AgencyFactory(code="SYT", name_vi="Sở Y tế", name_en="Department of Health",
-                      primary_field=Field.HEALTH)
+    a = AgencyFactory(
+        code="SGDDT",
+        name_vi="Sở Giáo dục và Đào tạo",
+        name_en="Department of Education and Training",
+        primary_field=Field.EDUCATION,
+    )
+    b = AgencyFactory(
+        code="SYT", name_vi="Sở Y tế", name_en="Department of Health", primary_field=Field.HEALTH
+    )
     term = TermFactory()
     agreements, reports, issues = {}, {}, {}
     for key, agency in (("a", a), ("b", b)):
-        agreement = AgreementFactory(term=term, number=f"0{len(agreements) + 1}-CTr/BTGTU-{agency.code}")
+        agreement = AgreementFactory(
+            term=term, number=f"0{len(agreements) + 1}-CTr/BTGTU-{agency.code}"
+        )
         AgreementPartyFactory(agreement=agreement, agency=office, role=PartyRole.LEAD)
         AgreementPartyFactory(agreement=agreement, agency=agency)
         CommitmentFactory(agreement=agreement, responsible_agency=agency)
         agreements[key] = agreement
-        reports[key] = ReportFactory(agency=agency, status=ReportStatus.SUBMITTED,
-                                     first_submitted_at=datetime(2025, 4, 15, 2, tzinfo=UTC),
-                                     last_submitted_at=datetime(2025, 4, 15, 2, tzinfo=UTC))
+        reports[key] = ReportFactory(
+            agency=agency,
+            status=ReportStatus.SUBMITTED,
+            first_submitted_at=datetime(2025, 4, 15, 2, tzinfo=UTC),
+            last_submitted_at=datetime(2025, 4, 15, 2, tzinfo=UTC),
+        )
         issues[key] = IssueFactory(reporting_agency=agency)
     users = SimpleNamespace(
         liaison_a=UserFactory(username="liaison_a", liaison=True, agency=a),
@@ -195,6 +209,12 @@ def make_world() -> SimpleNamespace:
     )
     db.session.commit()
     return SimpleNamespace(
-        office_agency=office, a=a, b=b, term=term, agreements=agreements, reports=reports,
-        issues=issues, users=users,
+        office_agency=office,
+        a=a,
+        b=b,
+        term=term,
+        agreements=agreements,
+        reports=reports,
+        issues=issues,
+        users=users,
     )

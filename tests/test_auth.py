@@ -47,8 +47,9 @@ def test_each_role_logs_in_and_lands_on_its_home(client, app, login, world, role
 
 
 def test_wrong_password_shows_a_clear_message_and_no_session(client, world):
-    response = client.post("/login", data={"username": "liaison_a", "password": "wrong"},
-                           headers=EN)
+    response = client.post(
+        "/login", data={"username": "liaison_a", "password": "wrong"}, headers=EN
+    )
     assert response.status_code == 401
     html = response.get_data(as_text=True)
     assert "The username or password is incorrect." in html
@@ -67,8 +68,9 @@ def test_unknown_user_gets_the_same_message(client, world):
 def test_disabled_account_is_told_so(client, world):
     world.users.liaison_a.active = False
     db.session.commit()
-    response = client.post("/login", data={"username": "liaison_a", "password": PASSWORD},
-                           headers=EN)
+    response = client.post(
+        "/login", data={"username": "liaison_a", "password": PASSWORD}, headers=EN
+    )
     assert response.status_code == 401
     assert "This account has been disabled" in response.get_data(as_text=True)
     assert not _logged_in(client)
@@ -98,8 +100,9 @@ def test_long_passwords_are_accepted(client, app):
 
 def test_missing_csrf_token_is_refused_on_the_login_page(csrf_app, world):
     client = csrf_app.test_client()
-    response = client.post("/login", data={"username": "liaison_a", "password": PASSWORD},
-                           headers=EN)
+    response = client.post(
+        "/login", data={"username": "liaison_a", "password": PASSWORD}, headers=EN
+    )
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert "The login form expired" in html
@@ -142,7 +145,8 @@ def test_next_never_leaves_the_site(client, world, target):
 
 def test_next_to_a_local_page_is_followed(client, world):
     response = client.post(
-        "/login", data={"username": "liaison_a", "password": PASSWORD, "next": "/reports?kind=monthly"}
+        "/login",
+        data={"username": "liaison_a", "password": PASSWORD, "next": "/reports?kind=monthly"},
     )
     assert response.headers["Location"] == "/reports?kind=monthly"
 
@@ -220,7 +224,8 @@ def test_logins_and_failures_are_audited(client, world):
     client.post("/login", data={"username": "liaison_a", "password": "bad"})
     client.post("/login", data={"username": "liaison_a", "password": PASSWORD})
     actions = db.session.scalars(
-        sa.select(AuditEvent.action).where(AuditEvent.actor_username == "liaison_a")
+        sa.select(AuditEvent.action)
+        .where(AuditEvent.actor_username == "liaison_a")
         .order_by(AuditEvent.id)
     ).all()
     assert actions == [AuditAction.LOGIN_FAILED, AuditAction.LOGIN]

@@ -18,13 +18,18 @@ def _count(stmt) -> int:
 
 
 def test_office_queue_counts_submitted_reports_and_open_issues(app, world):
-    ReportFactory(agency=world.b, period="2025-04", status=ReportStatus.SUBMITTED,
-                  first_submitted_at=datetime(2025, 5, 14, 3, tzinfo=UTC),
-                  last_submitted_at=datetime(2025, 5, 14, 3, tzinfo=UTC))
+    ReportFactory(
+        agency=world.b,
+        period="2025-04",
+        status=ReportStatus.SUBMITTED,
+        first_submitted_at=datetime(2025, 5, 14, 3, tzinfo=UTC),
+        last_submitted_at=datetime(2025, 5, 14, 3, tzinfo=UTC),
+    )
     ReportFactory(agency=world.a, period="2025-02", status=ReportStatus.ACCEPTED)
     IssueFactory(reporting_agency=world.a, status=IssueStatus.CLOSED)
-    IssueFactory(reporting_agency=world.b, sensitivity=Sensitivity.CRITICAL,
-                 assignee=world.users.office)
+    IssueFactory(
+        reporting_agency=world.b, sensitivity=Sensitivity.CRITICAL, assignee=world.users.office
+    )
     db.session.commit()
     data = dashboard.home_data(world.users.office, TODAY)
     # Independent counts, written straight against the tables.
@@ -68,8 +73,11 @@ def test_liaison_sees_only_their_agencys_issues_and_reports(client, login, world
 
 
 def test_issue_of_the_responsible_agency_is_visible_to_it(client, login, world):
-    flagged_by_b_for_a = IssueFactory(reporting_agency=world.b, responsible_agency=world.a,
-                                      title="Khai thác cát trái phép trên sông Đăk Bla")
+    flagged_by_b_for_a = IssueFactory(
+        reporting_agency=world.b,
+        responsible_agency=world.a,
+        title="Khai thác cát trái phép trên sông Đăk Bla",
+    )
     db.session.commit()
     login(world.users.liaison_a)
     assert client.get(f"/issues/{flagged_by_b_for_a.id}").status_code == 200
@@ -119,9 +127,13 @@ def test_admin_home_counts_users_by_role(client, login, world):
 
 def test_no_query_count_explosion_on_the_office_home(client, login, world, app):
     for period in ("2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"):
-        ReportFactory(agency=world.a, period=period, status=ReportStatus.SUBMITTED,
-                      first_submitted_at=datetime(2024, 7, 1, tzinfo=UTC),
-                      last_submitted_at=datetime(2024, 7, 1, tzinfo=UTC))
+        ReportFactory(
+            agency=world.a,
+            period=period,
+            status=ReportStatus.SUBMITTED,
+            first_submitted_at=datetime(2024, 7, 1, tzinfo=UTC),
+            last_submitted_at=datetime(2024, 7, 1, tzinfo=UTC),
+        )
     for _ in range(10):
         IssueFactory(reporting_agency=world.b)
     db.session.commit()

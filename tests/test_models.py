@@ -26,8 +26,12 @@ def test_one_report_per_agency_kind_and_period(app, world):
 
 def _version(report, **extra) -> ReportVersion:
     version = ReportVersion(
-        report=report, number=1, situation="Ổn định", results="Đã phối hợp tốt",
-        submitted_at=datetime(2025, 4, 16, 2, tzinfo=UTC), **extra,
+        report=report,
+        number=1,
+        situation="Ổn định",
+        results="Đã phối hợp tốt",
+        submitted_at=datetime(2025, 4, 16, 2, tzinfo=UTC),
+        **extra,
     )
     db.session.add(version)
     db.session.commit()
@@ -64,9 +68,7 @@ def test_a_version_is_reviewed_once(app, world):
 
 def test_statuses_outside_the_enum_are_refused(app, world):
     with pytest.raises((sa.exc.StatementError, LookupError, ValueError)):
-        db.session.execute(
-            sa.update(type(world.reports["a"])).values(status="lost")
-        )
+        db.session.execute(sa.update(type(world.reports["a"])).values(status="lost"))
     db.session.rollback()
     assert world.reports["a"].status == ReportStatus.SUBMITTED
 
@@ -83,8 +85,12 @@ def test_issue_titles_are_searchable_without_accents(app, world):
 
 def test_leadership_is_read_only():
     writes = {
-        Permission.MANAGE_AGREEMENTS, Permission.UPDATE_COMMITMENTS, Permission.SUBMIT_REPORTS,
-        Permission.REVIEW_REPORTS, Permission.FLAG_ISSUES, Permission.TRIAGE_ISSUES,
+        Permission.MANAGE_AGREEMENTS,
+        Permission.UPDATE_COMMITMENTS,
+        Permission.SUBMIT_REPORTS,
+        Permission.REVIEW_REPORTS,
+        Permission.FLAG_ISSUES,
+        Permission.TRIAGE_ISSUES,
         Permission.ADMINISTER,
     }
     assert ROLE_PERMISSIONS[Role.LEADERSHIP] & writes == set()
@@ -104,7 +110,8 @@ def test_optimistic_locking_detects_a_concurrent_edit(app, world):
     user = UserFactory(username="twice")
     db.session.commit()
     db.session.execute(
-        sa.update(type(user)).where(type(user).id == user.id)
+        sa.update(type(user))
+        .where(type(user).id == user.id)
         .values(full_name="Người khác sửa", version_id=user.version_id + 1)
         .execution_options(synchronize_session=False)
     )

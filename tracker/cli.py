@@ -37,7 +37,9 @@ def seed_demo() -> None:
     if not current_app.config.get("DEMO_ALLOWED"):
         raise click.ClickException("seed-demo is refused under the production configuration.")
     if not demo.database_is_empty():
-        raise click.ClickException("The database already has data; seed-demo only fills an empty one.")
+        raise click.ClickException(
+            "The database already has data; seed-demo only fills an empty one."
+        )
     summary = demo.seed()
     db.session.commit()
     click.echo(summary.describe())

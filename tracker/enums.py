@@ -8,19 +8,19 @@ in ``tracker.labels`` where they go through gettext.
 import enum
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     LIAISON = "liaison"
     OFFICE = "office"
     LEADERSHIP = "leadership"
     ADMIN = "admin"
 
 
-class AgencyLevel(str, enum.Enum):
+class AgencyLevel(enum.StrEnum):
     PROVINCE = "province"
     DISTRICT = "district"
 
 
-class Field(str, enum.Enum):
+class Field(enum.StrEnum):
     """Lĩnh vực: the bloc's fields, each usually owned by one department."""
 
     EDUCATION = "education"
@@ -32,19 +32,19 @@ class Field(str, enum.Enum):
     GENERAL = "general"
 
 
-class AgreementStatus(str, enum.Enum):
+class AgreementStatus(enum.StrEnum):
     DRAFT = "draft"
     IN_FORCE = "in_force"
     EXPIRED = "expired"
     REPLACED = "replaced"
 
 
-class PartyRole(str, enum.Enum):
+class PartyRole(enum.StrEnum):
     LEAD = "lead"
     PARTNER = "partner"
 
 
-class Recurrence(str, enum.Enum):
+class Recurrence(enum.StrEnum):
     ONCE = "once"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
@@ -53,7 +53,7 @@ class Recurrence(str, enum.Enum):
     ONGOING = "ongoing"
 
 
-class CommitmentStatus(str, enum.Enum):
+class CommitmentStatus(enum.StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     DONE = "done"
@@ -61,7 +61,7 @@ class CommitmentStatus(str, enum.Enum):
     CANCELLED = "cancelled"
 
 
-class Metric(str, enum.Enum):
+class Metric(enum.StrEnum):
     """What the number on a progress update counts."""
 
     CLASSES_HELD = "classes_held"
@@ -72,7 +72,7 @@ class Metric(str, enum.Enum):
     OTHER = "other"
 
 
-class ReportKind(str, enum.Enum):
+class ReportKind(enum.StrEnum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
     SIX_MONTH = "six_month"
@@ -89,26 +89,26 @@ PERIODIC_KINDS = (
 )
 
 
-class ReportStatus(str, enum.Enum):
+class ReportStatus(enum.StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     RETURNED = "returned"
     ACCEPTED = "accepted"
 
 
-class ReviewDecision(str, enum.Enum):
+class ReviewDecision(enum.StrEnum):
     ACCEPTED = "accepted"
     RETURNED = "returned"
 
 
-class Timeliness(str, enum.Enum):
+class Timeliness(enum.StrEnum):
     ON_TIME = "on_time"
     LATE = "late"
     MISSING = "missing"
     NOT_DUE = "not_due"
 
 
-class IssueSource(str, enum.Enum):
+class IssueSource(enum.StrEnum):
     PRESS = "press"
     SOCIAL_MEDIA = "social_media"
     PETITION = "petition"
@@ -117,14 +117,14 @@ class IssueSource(str, enum.Enum):
     MEETING = "meeting"
 
 
-class Sensitivity(str, enum.Enum):
+class Sensitivity(enum.StrEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
     CRITICAL = "critical"
 
 
-class IssueStatus(str, enum.Enum):
+class IssueStatus(enum.StrEnum):
     NEW = "new"
     UNDER_REVIEW = "under_review"
     BEING_HANDLED = "being_handled"
@@ -137,7 +137,7 @@ class IssueStatus(str, enum.Enum):
 OPEN_ISSUE_STATUSES = (IssueStatus.NEW, IssueStatus.UNDER_REVIEW, IssueStatus.BEING_HANDLED)
 
 
-class IssueEventKind(str, enum.Enum):
+class IssueEventKind(enum.StrEnum):
     CREATED = "created"
     STATUS_CHANGED = "status_changed"
     ASSIGNED = "assigned"
@@ -146,7 +146,7 @@ class IssueEventKind(str, enum.Enum):
     LINKED_REPORT = "linked_report"
 
 
-class AuditAction(str, enum.Enum):
+class AuditAction(enum.StrEnum):
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
     LOGOUT = "logout"

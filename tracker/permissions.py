@@ -17,7 +17,7 @@ from tracker.enums import Role
 from tracker.extensions import db
 
 
-class Permission(str, enum.Enum):
+class Permission(enum.StrEnum):
     VIEW_HOME = "view_home"
     VIEW_AGREEMENTS = "view_agreements"
     MANAGE_AGREEMENTS = "manage_agreements"  # record agreements and commitments (the Office)
@@ -194,9 +194,7 @@ def agreements_visible_to(user, stmt: sa.Select) -> sa.Select:
         return stmt.where(sa.false())
     return stmt.where(
         Agreement.id.in_(
-            sa.select(AgreementParty.agreement_id).where(
-                AgreementParty.agency_id == user.agency_id
-            )
+            sa.select(AgreementParty.agreement_id).where(AgreementParty.agency_id == user.agency_id)
         )
     )
 

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
 
-from flask import Flask, request, session
+from flask import Flask, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
@@ -14,7 +14,10 @@ SUPPORTED = ("vi", "en")
 
 
 def select_locale() -> str:
-    """The user's saved preference; before login the session's choice or Accept-Language."""
+    """The user's saved preference; before login the session's choice or Accept-Language.
+    Outside a request (the CLI) the default, Vietnamese."""
+    if not has_request_context():
+        return "vi"
     if current_user and current_user.is_authenticated and current_user.locale in SUPPORTED:
         return current_user.locale
     chosen = session.get("locale")

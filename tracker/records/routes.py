@@ -63,8 +63,12 @@ def reports():
         error_out=False,
     )
     return render_template(
-        "records/reports.html", page=page, kind=kind, status=status,
-        kinds=list(ReportKind), statuses=list(ReportStatus),
+        "records/reports.html",
+        page=page,
+        kind=kind,
+        status=status,
+        kinds=list(ReportKind),
+        statuses=list(ReportStatus),
     )
 
 

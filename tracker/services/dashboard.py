@@ -84,8 +84,9 @@ def home_data(user: User, today: date | None = None) -> dict:
 
 
 def _year_rows(today: date, agency_ids=None):
-    return compliance.expected_reports(date(today.year, 1, 1), today, today=today,
-                                       agency_ids=agency_ids)
+    return compliance.expected_reports(
+        date(today.year, 1, 1), today, today=today, agency_ids=agency_ids
+    )
 
 
 def _liaison(user: User, today: date) -> dict:
@@ -94,8 +95,11 @@ def _liaison(user: User, today: date) -> dict:
         today - timedelta(days=120), today + timedelta(days=62), today=today, agency_ids=agency_ids
     )
     todo = sorted(
-        (r for r in compliance.open_for(rows) if r.timeliness != Timeliness.NOT_DUE
-         or r.deadline <= today + timedelta(days=45)),
+        (
+            r
+            for r in compliance.open_for(rows)
+            if r.timeliness != Timeliness.NOT_DUE or r.deadline <= today + timedelta(days=45)
+        ),
         key=lambda r: (r.deadline, r.period.kind.value),
     )
     term = current_term(today)
@@ -104,8 +108,7 @@ def _liaison(user: User, today: date) -> dict:
         commitments = db.session.scalars(
             sa.select(Commitment)
             .join(Agreement, Commitment.agreement_id == Agreement.id)
-            .where(Agreement.term_id == term.id,
-                   Commitment.responsible_agency_id == user.agency_id)
+            .where(Agreement.term_id == term.id, Commitment.responsible_agency_id == user.agency_id)
             .order_by(Commitment.agreement_id, Commitment.position)
         ).all()
     open_issues = db.session.scalars(
@@ -172,9 +175,7 @@ def _office(user: User, today: date) -> dict:
 def _leadership(user: User, today: date) -> dict:
     term = current_term(today)
     year_rows = _year_rows(today)
-    term_rows = (
-        compliance.expected_reports(term.start_date, today, today=today) if term else []
-    )
+    term_rows = compliance.expected_reports(term.start_date, today, today=today) if term else []
     return {
         "term": term,
         "commitment_counts": commitment_status_counts(term),
@@ -201,9 +202,7 @@ def _admin(user: User, today: date) -> dict:
     )
     return {
         "users_by_role": {r: users_by_role.get(r, 0) for r in Role},
-        "agency_count": db.session.scalar(
-            sa.select(sa.func.count(Agency.id)).where(Agency.active)
-        ),
+        "agency_count": db.session.scalar(sa.select(sa.func.count(Agency.id)).where(Agency.active)),
         "terms": db.session.scalars(sa.select(Term).order_by(Term.start_date)).all(),
         "holidays_this_year": db.session.scalar(
             sa.select(sa.func.count(Holiday.id)).where(

@@ -24,15 +24,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("province_name", _l("Province name"), "Kon Tum"),
     SettingSpec("party_committee_name", _l("Provincial Party Committee"), "Tỉnh ủy Kon Tum"),
     SettingSpec("office_name", _l("Office name"), "Ban Tuyên giáo Tỉnh ủy"),
-    SettingSpec(
-        "deadline_days_monthly", _l("Monthly report deadline (working days)"), 3, int
-    ),
-    SettingSpec(
-        "deadline_days_quarterly", _l("Quarterly report deadline (working days)"), 5, int
-    ),
-    SettingSpec(
-        "deadline_days_six_month", _l("Six-month report deadline (working days)"), 5, int
-    ),
+    SettingSpec("deadline_days_monthly", _l("Monthly report deadline (working days)"), 3, int),
+    SettingSpec("deadline_days_quarterly", _l("Quarterly report deadline (working days)"), 5, int),
+    SettingSpec("deadline_days_six_month", _l("Six-month report deadline (working days)"), 5, int),
     SettingSpec("deadline_days_annual", _l("Annual report deadline (working days)"), 7, int),
 )
 SPEC_BY_KEY = {s.key: s for s in SPECS}
@@ -75,6 +69,11 @@ def update(actor, values: dict[str, str | int]) -> dict[str, str | int]:
     changed_before = {k: v for k, v in before.items() if after[k] != v}
     changed_after = {k: after[k] for k in changed_before}
     if changed_after:
-        record(actor, AuditAction.UPDATE, object_type="setting", before=changed_before,
-               after=changed_after)
+        record(
+            actor,
+            AuditAction.UPDATE,
+            object_type="setting",
+            before=changed_before,
+            after=changed_after,
+        )
     return after
