@@ -49,7 +49,7 @@ format: install
 
 # Re-extract the strings and merge them into both catalogs (then translate the new ones).
 extract-messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o messages.pot --no-location --sort-output .
+	$(BIN)/pybabel extract -F babel.cfg --ignore-dirs ".*" -k _l -k lazy_gettext -o messages.pot --no-location --sort-output .
 	$(BIN)/pybabel update -i messages.pot -d tracker/translations --no-fuzzy-matching --ignore-obsolete
 	rm -f messages.pot
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import ON_POSTGRES
+from tests.conftest import _empty_tables
 from tracker.enums import (
     AgreementStatus,
     CommitmentStatus,
@@ -44,19 +44,6 @@ from tracker.services import accounts, calendar, compliance, demo
 
 TODAY = date(2026, 11, 22)
 DEPARTMENTS = ("SGDDT", "SKHCN", "SYT", "SVHTTDL", "SLDTBXH", "STNMT")
-
-
-def _empty_tables() -> None:
-    """The same as conftest's: every table emptied (identities restarted on PostgreSQL)."""
-    db.session.rollback()
-    tables = [t.name for t in db.metadata.sorted_tables]
-    with db.engine.begin() as conn:
-        if ON_POSTGRES:
-            quoted = ", ".join(f'"{name}"' for name in tables)
-            conn.execute(sa.text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
-        else:
-            for name in reversed(tables):
-                conn.execute(sa.text(f'DELETE FROM "{name}"'))
 
 
 def _utc(moment: datetime) -> datetime:
@@ -411,3 +398,47 @@ def test_cli_seed_demo_refused_in_production(app, runner):
     assert result.exit_code != 0
     assert "production" in result.output
     assert demo.database_is_empty()
+
+
+def _independent_open_issue_count(agency_id: int) -> int:
+    return db.session.execute(
+        sa.text(
+            "SELECT count(*) FROM issue WHERE status IN ('new', 'under_review', 'being_handled')"
+            " AND (reporting_agency_id = :a OR responsible_agency_id = :a)"
+        ),
+        {"a": agency_id},
+    ).scalar()
+
+
+def test_every_demo_user_lands_on_a_vietnamese_home_page_with_real_data(app):
+    """The promise of `make run`: each demo account logs in with the README's password and
+    sees its own home page, in Vietnamese, with figures that match the database."""
+    demo.seed()  # today's date, as the home pages use
+    db.session.commit()
+    submitted = db.session.execute(
+        sa.text("SELECT count(*) FROM report WHERE status = 'submitted'")
+    ).scalar()
+    assert submitted > 0
+    for username, _full_name, role, code in demo.DEMO_USERS:
+        client = app.test_client()
+        response = client.post(
+            "/login", data={"username": username, "password": demo.DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, username
+        html = client.get("/").get_data(as_text=True)
+        assert '<html lang="vi">' in html and "Đăng xuất" in html, username
+        user = db.session.scalar(sa.select(User).where(User.username == username))
+        assert user.full_name in html
+        if role == Role.LIAISON:
+            agency = db.session.scalar(sa.select(Agency).where(Agency.code == code))
+            assert agency.name_vi in html
+            assert "Báo cáo đến hạn" in html
+            figure = _independent_open_issue_count(agency.id)
+            assert f'<a href="/issues" class="text-reset text-decoration-none">{figure}</a>' in html
+        elif role == Role.OFFICE:
+            assert "Công việc cần xử lý của Ban" in html
+            assert f">{submitted}</a>" in html
+        elif role == Role.LEADERSHIP:
+            assert "Tổng quan chương trình phối hợp" in html
+        else:
+            assert "Ngày nghỉ lễ trong năm" in html

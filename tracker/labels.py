@@ -103,3 +103,27 @@ def label(value) -> str:
 def choices(enum_cls) -> list[tuple[str, str]]:
     """(value, label) pairs for a WTForms SelectField, in the enum's order."""
     return [(m.value, label(m)) for m in enum_cls]
+
+
+OBJECT_TYPES: dict = {
+    "agency": _l("Agency"),
+    "user_account": _l("Account"),
+    "term": _l("Term"),
+    "holiday": _l("Public holiday"),
+    "setting": _l("Settings"),
+    "agreement": _l("Agreement"),
+    "commitment": _l("Commitment"),
+    "commitment_update": _l("Progress update"),
+    "report": _l("Report"),
+    "report_version": _l("Report submission"),
+    "issue": _l("Issue"),
+    "attachment": _l("Attachment"),
+    "route": _l("Page"),
+    "user": _l("Account"),
+}
+
+
+def object_label(object_type: str) -> str:
+    """What an audit row's object type means to a reader."""
+    found = OBJECT_TYPES.get(object_type)
+    return str(found) if found is not None else object_type

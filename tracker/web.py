@@ -7,7 +7,7 @@ from flask import Flask, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
-from tracker.labels import label
+from tracker.labels import label, object_label
 from tracker.permissions import Permission, has_permission
 
 SUPPORTED = ("vi", "en")
@@ -75,6 +75,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["date"] = fmt_date
     app.jinja_env.filters["datetime"] = fmt_datetime
     app.jinja_env.filters["label"] = label
+    app.jinja_env.filters["object_label"] = object_label
     app.jinja_env.filters["number"] = fmt_number
     # Globals (not context variables) so that imported macros can use them too.
     app.jinja_env.globals["agency_name"] = agency_name
