@@ -83,6 +83,26 @@ def _diff(before: dict, after: dict) -> tuple[dict, dict]:
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
 
+def _insert(actor: User | None, obj: Any, fields: tuple[str, ...], detail: str = "") -> Any:
+    """Add a new row and audit its creation."""
+    db.session.add(obj)
+    db.session.flush()
+    record(actor, AuditAction.CREATE, obj, after=snapshot(obj, fields), detail=detail)
+    return obj
+
+
+def _apply(actor: User | None, obj: Any, values: dict, fields: tuple[str, ...]) -> Any:
+    """Set the given values and audit what really changed (no row when nothing did)."""
+    before = snapshot(obj, fields)
+    for key, value in _changes(obj, values).items():
+        setattr(obj, key, value)
+    db.session.flush()
+    changed_before, changed_after = _diff(before, snapshot(obj, fields))
+    if changed_after:
+        record(actor, AuditAction.UPDATE, obj, before=changed_before, after=changed_after)
+    return obj
+
+
 def _text(value: Any, field: str, *, required: bool, max_length: int) -> str:
     text = " ".join(str(value or "").split())
     if required and not text:
@@ -261,25 +281,14 @@ def create_agency(actor: User | None, **fields) -> Agency:
     """Add an agency. Raises ValidationError for a used code, a missing name or a bad parent."""
     values = _clean_agency(_only(fields, AGENCY_FIELDS), None)
     values.setdefault("level", AgencyLevel.PROVINCE)
-    agency = Agency(**values)
-    db.session.add(agency)
-    db.session.flush()
-    record(actor, AuditAction.CREATE, agency, after=snapshot(agency, AGENCY_FIELDS))
-    return agency
+    return _insert(actor, Agency(**values), AGENCY_FIELDS)
 
 
 def update_agency(actor: User | None, agency: Agency, **fields) -> Agency:
     """Change an agency. Besides the create rules: no cycle in the agency tree, and an agency
     with Office staff or leadership accounts stays the Office. Audited only if changed."""
     values = _clean_agency(_only(fields, AGENCY_FIELDS), agency)
-    before = snapshot(agency, AGENCY_FIELDS)
-    for key, value in _changes(agency, values).items():
-        setattr(agency, key, value)
-    db.session.flush()
-    changed_before, changed_after = _diff(before, snapshot(agency, AGENCY_FIELDS))
-    if changed_after:
-        record(actor, AuditAction.UPDATE, agency, before=changed_before, after=changed_after)
-    return agency
+    return _apply(actor, agency, values, AGENCY_FIELDS)
 
 
 # -- users -------------------------------------------------------------------------------------
@@ -354,12 +363,10 @@ def create_user(actor: User | None, password: str, **fields) -> User:
             raise ValidationError(_("This field is required."), required)
     _check_role_agency(values["role"], values.get("agency_id"))
     _check_password(password)
-    user = User(password_hash=hash_password(password), **values)
-    db.session.add(user)
-    db.session.flush()
     detail = "" if actor is not None else "flask create-admin"
-    record(actor, AuditAction.CREATE, user, after=snapshot(user, USER_FIELDS), detail=detail)
-    return user
+    return _insert(
+        actor, User(password_hash=hash_password(password), **values), USER_FIELDS, detail
+    )
 
 
 def update_user(actor: User | None, user: User, **fields) -> User:
@@ -372,16 +379,11 @@ def update_user(actor: User | None, user: User, **fields) -> User:
         if "role" in values and values["role"] != user.role:
             raise ValidationError(_("You cannot change the role of your own account."), "role")
     _check_role_agency(values.get("role", user.role), values.get("agency_id", user.agency_id))
-    before = snapshot(user, USER_FIELDS)
     was_active = user.active
-    for key, value in _changes(user, values).items():
-        setattr(user, key, value)
+    _apply(actor, user, values, USER_FIELDS)
     if was_active and not user.active:
         user.end_all_sessions()
-    db.session.flush()
-    changed_before, changed_after = _diff(before, snapshot(user, USER_FIELDS))
-    if changed_after:
-        record(actor, AuditAction.UPDATE, user, before=changed_before, after=changed_after)
+        db.session.flush()
     return user
 
 
@@ -468,24 +470,13 @@ def create_term(actor: User | None, **fields) -> Term:
     """Add a term. Raises ValidationError for a used name, an end before the start, or dates
     that overlap another term (named in the message); a term without an end is open-ended."""
     values = _clean_term(_only(fields, TERM_FIELDS), None)
-    term = Term(**values)
-    db.session.add(term)
-    db.session.flush()
-    record(actor, AuditAction.CREATE, term, after=snapshot(term, TERM_FIELDS))
-    return term
+    return _insert(actor, Term(**values), TERM_FIELDS)
 
 
 def update_term(actor: User | None, term: Term, **fields) -> Term:
     """Change a term under the same rules as ``create_term``."""
     values = _clean_term(_only(fields, TERM_FIELDS), term)
-    before = snapshot(term, TERM_FIELDS)
-    for key, value in _changes(term, values).items():
-        setattr(term, key, value)
-    db.session.flush()
-    changed_before, changed_after = _diff(before, snapshot(term, TERM_FIELDS))
-    if changed_after:
-        record(actor, AuditAction.UPDATE, term, before=changed_before, after=changed_after)
-    return term
+    return _apply(actor, term, values, TERM_FIELDS)
 
 
 # -- public holidays ---------------------------------------------------------------------------
@@ -523,23 +514,12 @@ def create_holiday(actor: User | None, **fields) -> Holiday:
     for required in HOLIDAY_FIELDS:
         if required not in values:
             raise ValidationError(_("This field is required."), required)
-    holiday = Holiday(**values)
-    db.session.add(holiday)
-    db.session.flush()
-    record(actor, AuditAction.CREATE, holiday, after=snapshot(holiday, HOLIDAY_FIELDS))
-    return holiday
+    return _insert(actor, Holiday(**values), HOLIDAY_FIELDS)
 
 
 def update_holiday(actor: User | None, holiday: Holiday, **fields) -> Holiday:
     values = _clean_holiday(_only(fields, HOLIDAY_FIELDS), holiday)
-    before = snapshot(holiday, HOLIDAY_FIELDS)
-    for key, value in _changes(holiday, values).items():
-        setattr(holiday, key, value)
-    db.session.flush()
-    changed_before, changed_after = _diff(before, snapshot(holiday, HOLIDAY_FIELDS))
-    if changed_after:
-        record(actor, AuditAction.UPDATE, holiday, before=changed_before, after=changed_after)
-    return holiday
+    return _apply(actor, holiday, values, HOLIDAY_FIELDS)
 
 
 def delete_holiday(actor: User | None, holiday: Holiday) -> None:
