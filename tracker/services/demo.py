@@ -2690,33 +2690,14 @@ class _Seeder:
         for position, (code, report, first_at, content) in enumerate(submitted):
             liaison = self.liaison[code]
             reviewer = rng.choice(self.office_staff)
-            if position in pending:
-                versions.append(self._version(report, 1, content, first_at, liaison))
-                self._finish(report, ReportStatus.SUBMITTED, content, first_at)
-                continue
-            review_at = self._review_moment(first_at)
+            review_at = None if position in pending else self._review_moment(first_at)
             if position in returned_now:
                 review_at = review_at or first_at + timedelta(hours=3)
-                versions.append(
-                    self._version(
-                        report,
-                        1,
-                        content,
-                        first_at,
-                        liaison,
-                        ReviewDecision.RETURNED,
-                        reviewer,
-                        review_at,
-                        self._return_comment(code),
-                    )
-                )
-                self._finish(report, ReportStatus.RETURNED, content, first_at, review_at)
-                continue
-            if review_at is None:
+            if review_at is None:  # waiting in the Office's queue
                 versions.append(self._version(report, 1, content, first_at, liaison))
                 self._finish(report, ReportStatus.SUBMITTED, content, first_at)
                 continue
-            if rng.random() < 0.065:
+            if position not in returned_now and rng.random() >= 0.065:
                 versions.append(
                     self._version(
                         report,
@@ -2724,49 +2705,12 @@ class _Seeder:
                         content,
                         first_at,
                         liaison,
-                        ReviewDecision.RETURNED,
+                        ReviewDecision.ACCEPTED,
                         reviewer,
                         review_at,
-                        self._return_comment(code),
                     )
                 )
-                revised = dict(content)
-                revised["results"] = (
-                    content["results"]
-                    + " Bổ sung: "
-                    + self.fill(rng.choice(RESULTS[code])[0], 20, 400, area=AREAS[code])
-                )
-                resubmit_day = self.next_working_day(
-                    calendar.local_date(review_at) + timedelta(days=rng.randint(1, 5))
-                )
-                resubmitted = self.office_time(resubmit_day)
-                if resubmitted > self.cap:
-                    resubmitted = max(review_at + timedelta(hours=1), self.cap - timedelta(hours=1))
-                second_review = self._review_moment(resubmitted)
-                if second_review is None:
-                    versions.append(self._version(report, 2, revised, resubmitted, liaison))
-                    self._finish(report, ReportStatus.SUBMITTED, revised, resubmitted)
-                else:
-                    versions.append(
-                        self._version(
-                            report,
-                            2,
-                            revised,
-                            resubmitted,
-                            liaison,
-                            ReviewDecision.ACCEPTED,
-                            reviewer,
-                            second_review,
-                        )
-                    )
-                    self._finish(
-                        report,
-                        ReportStatus.ACCEPTED,
-                        revised,
-                        resubmitted,
-                        second_review,
-                        accepted=True,
-                    )
+                self._finish(report, ReportStatus.ACCEPTED, content, first_at, review_at)
                 continue
             versions.append(
                 self._version(
@@ -2775,12 +2719,45 @@ class _Seeder:
                     content,
                     first_at,
                     liaison,
-                    ReviewDecision.ACCEPTED,
+                    ReviewDecision.RETURNED,
                     reviewer,
                     review_at,
+                    self._return_comment(code),
                 )
             )
-            self._finish(report, ReportStatus.ACCEPTED, content, first_at, review_at, accepted=True)
+            if position in returned_now:  # still with the department, to be revised
+                self._finish(report, ReportStatus.RETURNED, content, first_at, review_at)
+                continue
+            revised = dict(content)
+            revised["results"] = (
+                content["results"]
+                + " Bổ sung: "
+                + self.fill(rng.choice(RESULTS[code])[0], 20, 400, area=AREAS[code])
+            )
+            resubmit_day = self.next_working_day(
+                calendar.local_date(review_at) + timedelta(days=rng.randint(1, 5))
+            )
+            resubmitted = self.office_time(resubmit_day)
+            if resubmitted > self.cap:
+                resubmitted = max(review_at + timedelta(hours=1), self.cap - timedelta(hours=1))
+            second_review = self._review_moment(resubmitted)
+            if second_review is None:
+                versions.append(self._version(report, 2, revised, resubmitted, liaison))
+                self._finish(report, ReportStatus.SUBMITTED, revised, resubmitted)
+            else:
+                versions.append(
+                    self._version(
+                        report,
+                        2,
+                        revised,
+                        resubmitted,
+                        liaison,
+                        ReviewDecision.ACCEPTED,
+                        reviewer,
+                        second_review,
+                    )
+                )
+                self._finish(report, ReportStatus.ACCEPTED, revised, resubmitted, second_review)
         return versions
 
     def _return_comment(self, code: str) -> str:
@@ -2824,13 +2801,12 @@ class _Seeder:
         content: dict,
         last_submitted: datetime,
         last_change: datetime | None = None,
-        accepted: bool = False,
     ) -> None:
         """The report's own columns mirror its latest version."""
         self._set_sections(report, content)
         report.status = status
         report.last_submitted_at = last_submitted
-        report.accepted_at = last_change if accepted else None
+        report.accepted_at = last_change if status == ReportStatus.ACCEPTED else None
         report.updated_at = last_change or last_submitted
 
     def _content(
@@ -2979,9 +2955,7 @@ class _Seeder:
                         review_at,
                     )
                 )
-                self._finish(
-                    report, ReportStatus.ACCEPTED, content, first_at, review_at, accepted=True
-                )
+                self._finish(report, ReportStatus.ACCEPTED, content, first_at, review_at)
             reports.append(report)
             self.plans[id(issue)].steps.append(
                 (
