@@ -62,10 +62,6 @@ class ValidationError(Exception):
         self.field = field
 
 
-def _day(value: date | None) -> str:
-    return fmt_date(value)
-
-
 def _only(fields: dict, allowed: tuple[str, ...]) -> dict:
     """Refuse unknown keys: the services take declared fields, never a whole form or request."""
     unknown = set(fields) - set(allowed)
@@ -458,8 +454,8 @@ def _clean_term(values: dict, term: Term | None) -> dict:
                 "These dates overlap the term %(name)s (%(start)s – %(end)s). "
                 "Terms cannot overlap.",
                 name=other.name,
-                start=_day(other.start_date),
-                end=_day(other.end_date) if other.end_date else _("open-ended"),
+                start=fmt_date(other.start_date),
+                end=fmt_date(other.end_date) if other.end_date else _("open-ended"),
             ),
             "start_date",
         )
@@ -498,7 +494,7 @@ def _clean_holiday(values: dict, holiday: Holiday | None) -> dict:
             raise ValidationError(
                 _(
                     "%(date)s is already a holiday: %(name)s.",
-                    date=_day(day),
+                    date=fmt_date(day),
                     name=clash.name,
                 ),
                 "day",
