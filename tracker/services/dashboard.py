@@ -83,16 +83,28 @@ def home_data(user: User, today: date | None = None) -> dict:
     return data
 
 
-def _year_rows(today: date, agency_ids=None):
-    return compliance.expected_reports(
-        date(today.year, 1, 1), today, today=today, agency_ids=agency_ids
+def _expected(spans: list[tuple[date, date]], today: date, agency_ids=None) -> list[list]:
+    """The expected reports for several date spans, gathered with one pass over the database
+    (each span: cut-off dates from first to last)."""
+    rows = compliance.expected_reports(
+        min(first for first, _ in spans),
+        max(last for _, last in spans),
+        today=today,
+        agency_ids=agency_ids,
     )
+    return [[r for r in rows if first <= r.period.end <= last] for first, last in spans]
+
+
+def _year_span(today: date) -> tuple[date, date]:
+    return date(today.year, 1, 1), today
 
 
 def _liaison(user: User, today: date) -> dict:
     agency_ids = [user.agency_id] if user.agency_id else []
-    rows = compliance.expected_reports(
-        today - timedelta(days=120), today + timedelta(days=62), today=today, agency_ids=agency_ids
+    rows, year_rows = _expected(
+        [(today - timedelta(days=120), today + timedelta(days=62)), _year_span(today)],
+        today,
+        agency_ids,
     )
     todo = sorted(
         (
@@ -124,7 +136,7 @@ def _liaison(user: User, today: date) -> dict:
         "agency": user.agency,
         "todo": todo,
         "returned": returned,
-        "discipline": compliance.discipline(_year_rows(today, agency_ids)),
+        "discipline": compliance.discipline(year_rows),
         "term": term,
         "commitments": commitments,
         "commitment_counts": Counter(c.status for c in commitments),
@@ -139,7 +151,7 @@ def _office(user: User, today: date) -> dict:
     )
     awaiting_count = db.session.scalar(sa.select(sa.func.count()).select_from(awaiting.subquery()))
     awaiting_list = db.session.scalars(awaiting.order_by(Report.last_submitted_at).limit(10)).all()
-    recent = compliance.expected_reports(today - timedelta(days=92), today, today=today)
+    recent, year_rows = _expected([(today - timedelta(days=92), today), _year_span(today)], today)
     overdue = sorted(
         (r for r in recent if r.timeliness == Timeliness.MISSING),
         key=lambda r: (r.deadline, r.agency_id),
@@ -168,14 +180,14 @@ def _office(user: User, today: date) -> dict:
         "unassigned_count": unassigned,
         "urgent_issues": urgent,
         "agencies": _agencies_by_id(),
-        "discipline_by_agency": compliance.discipline_by_agency(_year_rows(today)),
+        "discipline_by_agency": compliance.discipline_by_agency(year_rows),
     }
 
 
 def _leadership(user: User, today: date) -> dict:
     term = current_term(today)
-    year_rows = _year_rows(today)
-    term_rows = compliance.expected_reports(term.start_date, today, today=today) if term else []
+    term_span = (term.start_date, today) if term else (today, today - timedelta(days=1))
+    year_rows, term_rows = _expected([_year_span(today), term_span], today)
     return {
         "term": term,
         "commitment_counts": commitment_status_counts(term),
