@@ -236,7 +236,6 @@ def test_password_hash_is_argon2id_with_strong_parameters(app):
 
     from tracker.services.passwords import hash_password
 
-    app.config.update(ARGON2_TIME_COST=3, ARGON2_MEMORY_COST=64 * 1024, ARGON2_PARALLELISM=2)
     # The production defaults, read from the config classes.
     from config import ProductionConfig
 
