@@ -234,10 +234,10 @@ def test_logins_and_failures_are_audited(client, world):
 def test_password_hash_is_argon2id_with_strong_parameters(app):
     from argon2 import extract_parameters
 
+    from config import ProductionConfig
     from tracker.services.passwords import hash_password
 
-    # The production defaults, read from the config classes.
-    from config import ProductionConfig
+    # The production defaults, read from the config class.
 
     for key in ("ARGON2_TIME_COST", "ARGON2_MEMORY_COST", "ARGON2_PARALLELISM"):
         app.config[key] = getattr(ProductionConfig, key)
