@@ -9,14 +9,14 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup install translations migrate seed lint format extract-messages test-sqlite test-postgres clean
+.PHONY: run test setup install browser translations migrate seed lint format extract-messages test-sqlite test-postgres clean
 
 run: setup migrate seed
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: setup lint test-sqlite test-postgres
 
-setup: install translations
+setup: install translations browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,22 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
+
+# The browser tests (tests/browser) drive Debian's Chromium through Playwright; no browser is
+# ever downloaded (no `playwright install`). Installed here when missing and we are root (CI);
+# elsewhere a loud message, and the browser tests skip (they fail under CI=true).
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "== Installing Debian's chromium for the browser tests =="; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; } \
+		|| echo "!!!!!!!! apt-get could not install chromium: the browser tests will be SKIPPED (FAIL under CI=true) !!!!!!!!"; \
+	else \
+		echo "!!!!!!!! $(CHROMIUM) is missing and cannot be installed here (not root, or no apt-get):"; \
+		echo "!!!!!!!! install the Debian package chromium, or the browser tests will be SKIPPED (FAIL under CI=true) !!!!!!!!"; \
+	fi
 
 # Catalogs are compiled here, never committed as .mo files.
 translations: install
@@ -49,18 +65,19 @@ format: install
 
 # Re-extract the strings and merge them into both catalogs (then translate the new ones).
 extract-messages: install
-	$(BIN)/pybabel extract -F babel.cfg --ignore-dirs ".*" -k _l -k lazy_gettext -o messages.pot --no-location --sort-output .
-	$(BIN)/pybabel update -i messages.pot -d tracker/translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg --ignore-dirs ".*" -k _l -k lazy_gettext -k lazy_pgettext:1c,2 -o messages.pot --no-location --sort-output -w 100 .
+	$(BIN)/pybabel update -i messages.pot -d tracker/translations --no-fuzzy-matching --ignore-obsolete -w 100
 	rm -f messages.pot
 
 test-sqlite: setup
 	TRACKER_CONFIG=testing $(BIN)/pytest -q -p no:cacheprovider
 
 # On CI a missing PostgreSQL is a failure; on a laptop it is skipped with a loud message.
+# The browser pages ran in the SQLite pass; here they are deselected.
 test-postgres: setup
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== Running the suite again on PostgreSQL =="; \
-		TRACKER_CONFIG=testing TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q -p no:cacheprovider; \
+		TRACKER_CONFIG=testing TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q -p no:cacheprovider -m "not browser"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "!! PostgreSQL is not answering at 127.0.0.1:5432 and CI=true: failing."; exit 1; \
 	else \

@@ -27,10 +27,13 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE_DIR / "uploads"))
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+    #: A folder holding DejaVuSerif*.ttf when the system has no DejaVu fonts (PDFs need them).
+    PDF_FONT_DIR = os.environ.get("PDF_FONT_DIR", "")
 
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
-    LANGUAGES = ("vi", "en")
+    #: The interface languages, the default first, each named in its own language.
+    LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
     BOOTSTRAP_SERVE_LOCAL = True
     BOOTSTRAP_BOOTSWATCH_THEME = None

@@ -1,8 +1,9 @@
 """The authorization matrix: (route, method, whose record) → expected status for each role.
 
 Roles: anonymous, liaison A, liaison B, office staff, leadership, admin. ``target`` says whose
-record the URL points at: agency A's ("a"), agency B's ("b") or none. Every route of the app
-must be listed here (``test_every_route_is_in_the_matrix``); a new route joins by adding rows.
+record the URL points at: agency A's ("a"), agency B's ("b"), one shared by A and B ("ab") or
+none. Every route of the app must be listed here (``test_every_route_is_in_the_matrix``); a new
+route joins by adding rows.
 """
 
 from dataclasses import dataclass
@@ -55,6 +56,12 @@ def scoped(rule: str, *, admin: int = 403, office: int = 200, leadership: int = 
 
 
 ADMIN_ONLY = roles(liaison_a=403, liaison_b=403, office=403, leadership=403)
+OFFICE_ONLY = roles(liaison_a=403, liaison_b=403, leadership=403, admin=403)
+LIAISONS_ONLY = roles(liaison_a=302, liaison_b=302, office=403, leadership=403, admin=403)
+LIAISON_FORM_POST = roles(liaison_a=422, liaison_b=422, office=403, leadership=403, admin=403)
+NOBODY = roles(liaison_a=403, liaison_b=403, office=403, leadership=403, admin=403)
+# The Office's POST with an empty form gets the form back with its errors.
+OFFICE_FORM_POST = roles(liaison_a=403, liaison_b=403, office=422, leadership=403, admin=403)
 # An admin's POST with an empty form re-renders the form with its errors (422).
 ADMIN_FORM_POST = roles(liaison_a=403, liaison_b=403, office=403, leadership=403, admin=422)
 
@@ -88,21 +95,160 @@ MATRIX: list[Case] = [
         None,
         roles(anonymous=302, liaison_a=302, liaison_b=302, office=302, leadership=302, admin=302),
     ),
+    Case("/account", "GET", None, roles()),
+    Case(
+        "/account/tokens",
+        "POST",
+        None,
+        roles(liaison_a=422, liaison_b=422, office=422, leadership=422, admin=422),
+    ),
+    # Revoking needs the (CSRF-checked) POST only; the world's token is liaison A's own.
+    Case(
+        "/account/tokens/<int:token_id>/revoke",
+        "POST",
+        None,
+        roles(liaison_a=302, liaison_b=404, office=404, leadership=404, admin=404),
+    ),
     Case("/account/password", "GET", None, roles()),
-    Case("/account/password", "POST", None, roles()),
+    # An empty form comes back with its errors.
+    Case(
+        "/account/password",
+        "POST",
+        None,
+        roles(liaison_a=422, liaison_b=422, office=422, leadership=422, admin=422),
+    ),
     Case("/", "GET", None, roles()),
     Case("/healthz", "GET", None, roles(anonymous=200)),
     Case("/readyz", "GET", None, roles(anonymous=200)),
     Case("/agreements", "GET", None, roles(admin=403)),
     *scoped("/agreements/<int:agreement_id>"),
+    # Recording agreements is the Office's; a liaison proposes commitments under their own.
+    Case("/agreements/new", "GET", None, OFFICE_ONLY),
+    Case("/agreements/new", "POST", None, OFFICE_FORM_POST),
+    Case("/agreements/<int:agreement_id>/edit", "GET", "a", OFFICE_ONLY),
+    Case("/agreements/<int:agreement_id>/edit", "POST", "a", OFFICE_FORM_POST),
+    Case("/agreements/<int:agreement_id>/scan", "POST", "a", OFFICE_FORM_POST),
+    Case(
+        "/agreements/<int:agreement_id>/commitments/new",
+        "GET",
+        "a",
+        roles(liaison_b=404, leadership=403, admin=403),
+    ),
+    Case(
+        "/agreements/<int:agreement_id>/commitments/new",
+        "GET",
+        "b",
+        roles(liaison_a=404, leadership=403, admin=403),
+    ),
+    Case(
+        "/agreements/<int:agreement_id>/commitments/new",
+        "POST",
+        "a",
+        roles(liaison_a=422, liaison_b=404, office=422, leadership=403, admin=403),
+    ),
+    Case("/commitments", "GET", None, roles(admin=403)),
+    Case("/commitments/export.csv", "GET", None, roles(admin=403)),
+    Case("/commitments/export.xlsx", "GET", None, roles(admin=403)),
+    *scoped("/commitments/<int:commitment_id>"),
+    # A confirmed commitment is the Office's to edit; its liaison records progress on it.
+    Case(
+        "/commitments/<int:commitment_id>/edit",
+        "GET",
+        "a",
+        roles(liaison_a=403, liaison_b=404, leadership=403, admin=403),
+    ),
+    Case(
+        "/commitments/<int:commitment_id>/edit",
+        "POST",
+        "a",
+        roles(liaison_a=403, liaison_b=404, office=422, leadership=403, admin=403),
+    ),
+    # Confirming a commitment that is already confirmed is refused with a message.
+    Case("/commitments/<int:commitment_id>/confirm", "POST", "a", OFFICE_FORM_POST),
+    Case("/commitments/<int:commitment_id>/cancel", "GET", "a", OFFICE_ONLY),
+    Case("/commitments/<int:commitment_id>/cancel", "POST", "a", OFFICE_FORM_POST),
+    Case(
+        "/commitments/<int:commitment_id>/updates/new",
+        "GET",
+        "a",
+        roles(liaison_b=404, leadership=403, admin=403),
+    ),
+    Case(
+        "/commitments/<int:commitment_id>/updates/new",
+        "GET",
+        "b",
+        roles(liaison_a=404, leadership=403, admin=403),
+    ),
+    Case(
+        "/commitments/<int:commitment_id>/updates/new",
+        "POST",
+        "a",
+        roles(liaison_a=422, liaison_b=404, office=422, leadership=403, admin=403),
+    ),
+    *scoped("/agencies/<int:agency_id>"),
+    Case("/bloc", "GET", None, roles(liaison_a=403, liaison_b=403, admin=403)),
+    Case("/documents", "GET", None, roles(admin=403)),
+    Case("/documents/<int:document_id>", "GET", None, roles(admin=403)),
+    Case("/documents/new", "GET", None, OFFICE_ONLY),
+    Case("/documents/new", "POST", None, OFFICE_FORM_POST),
+    # A file is seen by whoever sees its record; the administrator sees no agreement.
+    *scoped("/attachments/<int:attachment_id>", admin=404),
     Case("/reports", "GET", None, roles(admin=403)),
     *scoped("/reports/<int:report_id>"),
+    *scoped("/reports/<int:report_id>.pdf"),
+    Case("/reports/grid", "GET", None, roles(admin=403)),
+    Case("/reports/expected", "GET", None, roles(admin=403)),
+    Case("/reports/review", "GET", None, OFFICE_ONLY),
+    # Starting needs a kind and a period: an empty post goes home with a message.
+    Case("/reports/start", "POST", None, LIAISONS_ONLY),
+    Case("/reports/ad-hoc/new", "GET", None, roles(office=403, leadership=403, admin=403)),
+    Case("/reports/ad-hoc/new", "POST", None, LIAISON_FORM_POST),
+    # The world's reports were sent: nobody writes into them any more.
+    Case(
+        "/reports/<int:report_id>/edit",
+        "GET",
+        "a",
+        roles(liaison_a=403, liaison_b=404, office=403, leadership=403, admin=403),
+    ),
+    Case(
+        "/reports/<int:report_id>/edit",
+        "POST",
+        "a",
+        roles(liaison_a=403, liaison_b=404, office=403, leadership=403, admin=403),
+    ),
+    Case(
+        "/reports/<int:report_id>/autosave",
+        "POST",
+        "a",
+        roles(liaison_a=403, liaison_b=404, office=403, leadership=403, admin=403),
+    ),
+    Case(
+        "/reports/<int:report_id>/attachments/<int:attachment_id>/remove",
+        "POST",
+        "a",
+        roles(liaison_a=403, liaison_b=404, office=403, leadership=403, admin=403),
+    ),
+    Case("/reports/<int:report_id>/review", "GET", "a", OFFICE_ONLY),
+    Case("/reports/<int:report_id>/review", "POST", "a", OFFICE_FORM_POST),
+    # Only an accepted report is reopened; the world's are waiting for review.
+    Case("/reports/<int:report_id>/reopen", "GET", "a", NOBODY),
+    Case("/reports/<int:report_id>/reopen", "POST", "a", NOBODY),
+    Case("/notifications", "GET", None, roles()),
+    Case(
+        "/notifications/read",
+        "POST",
+        None,
+        roles(liaison_a=302, liaison_b=302, office=302, leadership=302, admin=302),
+    ),
     Case("/issues", "GET", None, roles(admin=403)),
     *scoped("/issues/<int:issue_id>"),
+    # An issue flagged by A for B: the reporting and the responsible agency both see it.
+    Case("/issues/<int:issue_id>", "GET", "ab", roles(admin=403)),
     Case("/admin/", "GET", None, ADMIN_ONLY),
     Case("/admin/agencies", "GET", None, ADMIN_ONLY),
     *admin_form("/admin/agencies/new"),
     *admin_form("/admin/agencies/<int:agency_id>/edit", "a"),
+    *admin_form("/admin/agencies/<int:agency_id>/reorganise", "a"),
     Case("/admin/users", "GET", None, ADMIN_ONLY),
     *admin_form("/admin/users/new"),
     *admin_form("/admin/users/<int:user_id>/edit", "b"),
@@ -127,6 +273,78 @@ MATRIX: list[Case] = [
         roles(liaison_a=403, liaison_b=403, office=403, leadership=403, admin=400),
     ),
     *admin_form("/admin/settings"),
+    Case("/admin/settings/names", "POST", None, ADMIN_FORM_POST),
+]
+
+# The JSON API: bearer tokens, never the session; anonymous is 401, not a redirect. Bodies
+# are checked before the record is looked up (an empty JSON object is a 422 for whoever may
+# post there, whatever the id), so nothing about the record leaks either way.
+API_READ = roles(anonymous=401)
+API_PROGRAMME = roles(anonymous=401, admin=403)
+API_LIAISON_WRITE = roles(
+    anonymous=401, liaison_a=422, liaison_b=422, office=403, leadership=403, admin=403
+)
+MATRIX += [
+    Case("/api/v1/openapi.json", "GET", None, roles(anonymous=200)),
+    Case(
+        "/api/v1/tokens",
+        "POST",
+        None,
+        roles(anonymous=422, liaison_a=422, liaison_b=422, office=422, leadership=422, admin=422),
+    ),
+    Case("/api/v1/agencies", "GET", None, API_READ),
+    Case("/api/v1/agencies/<int:agency_id>", "GET", "a", API_READ),
+    Case("/api/v1/terms", "GET", None, API_READ),
+    Case("/api/v1/terms/<int:term_id>", "GET", None, API_READ),
+    Case("/api/v1/agreements", "GET", None, API_PROGRAMME),
+    Case(
+        "/api/v1/agreements/<int:agreement_id>",
+        "GET",
+        "a",
+        roles(anonymous=401, liaison_b=404, admin=403),
+    ),
+    Case(
+        "/api/v1/agreements/<int:agreement_id>",
+        "GET",
+        "b",
+        roles(anonymous=401, liaison_a=404, admin=403),
+    ),
+    Case("/api/v1/commitments", "GET", None, API_PROGRAMME),
+    Case("/api/v1/reports", "GET", None, API_PROGRAMME),
+    Case("/api/v1/reports", "POST", None, API_LIAISON_WRITE),
+    Case(
+        "/api/v1/reports/<int:report_id>",
+        "GET",
+        "a",
+        roles(anonymous=401, liaison_b=404, admin=403),
+    ),
+    Case("/api/v1/reports/<int:report_id>", "PATCH", "a", API_LIAISON_WRITE),
+    Case("/api/v1/reports/<int:report_id>/submit", "POST", "a", API_LIAISON_WRITE),
+    Case(
+        "/api/v1/reports/<int:report_id>/review",
+        "POST",
+        "a",
+        roles(anonymous=401, liaison_a=403, liaison_b=403, office=422, leadership=403, admin=403),
+    ),
+    # The kind and the year are required: asked without them, a 422 names them.
+    Case(
+        "/api/v1/compliance",
+        "GET",
+        None,
+        roles(anonymous=401, liaison_a=422, liaison_b=422, office=422, leadership=422, admin=403),
+    ),
+    Case(
+        "/api/v1/commitments/<int:commitment_id>",
+        "GET",
+        "a",
+        roles(anonymous=401, liaison_b=404, admin=403),
+    ),
+    Case(
+        "/api/v1/commitments/<int:commitment_id>/updates",
+        "POST",
+        "a",
+        roles(anonymous=401, liaison_a=422, liaison_b=422, office=422, leadership=403, admin=403),
+    ),
 ]
 
 #: Endpoints that serve files shipped with the app (no data, no login).

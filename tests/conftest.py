@@ -2,19 +2,41 @@
 client, a CLI runner, a login helper and factories. Every test starts from empty tables."""
 
 import os
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from flask.testing import FlaskClient
 from sqlalchemy.pool import StaticPool
 
 from tests import factories
-from tracker import create_app
+from tracker import ROOT, create_app
 from tracker.extensions import db
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 ON_POSTGRES = TEST_DATABASE_URL.startswith("postgres")
 PASSWORD = factories.PASSWORD
+
+
+def compile_catalogs() -> None:
+    """Build the .mo files from the .po catalogs when they are missing or older, so that plain
+    ``pytest`` on a fresh clone sees the translations (``make`` does the same with pybabel)."""
+    for po_path in (ROOT / "tracker" / "translations").glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with open(po_path, "rb") as fh:
+            catalog = read_po(fh, locale=po_path.parent.parent.name)
+        tmp = Path(f"{mo_path}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            write_mo(fh, catalog)
+        tmp.replace(mo_path)
+
+
+def pytest_configure(config):
+    compile_catalogs()
 
 
 def _engine_options() -> dict:

@@ -1,20 +1,24 @@
 """factory-boy factories, one per model, with a trait per role."""
 
 from datetime import UTC, date, datetime
+from io import BytesIO
 from types import SimpleNamespace
 
 import factory
 from flask import current_app
+from werkzeug.datastructures import FileStorage
 
 from tracker.enums import (
     AgreementStatus,
-    Field,
+    DocumentKind,
+    IssueEventKind,
     IssueSource,
     IssueStatus,
     PartyRole,
     ReportKind,
     ReportStatus,
     Role,
+    Sector,
     Sensitivity,
 )
 from tracker.extensions import db
@@ -22,17 +26,30 @@ from tracker.models import (
     Agency,
     Agreement,
     AgreementParty,
+    BlocDocument,
     Commitment,
+    CommitmentUpdate,
     Holiday,
     Issue,
+    IssueEvent,
     Report,
+    ReportVersion,
     Term,
     User,
 )
-from tracker.services import calendar
+from tracker.services import attachments, calendar, tokens
 from tracker.services.passwords import hash_password
 
 PASSWORD = "correct horse battery staple"
+#: The smallest file the app accepts as a PDF.
+TINY_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
+    """A file as a form posts it."""
+    return FileStorage(stream=BytesIO(data), filename=name, content_type=content_type)
+
+
 _HASHES: dict[tuple, str] = {}
 
 
@@ -126,9 +143,19 @@ class CommitmentFactory(Base):
     agreement = factory.SubFactory(AgreementFactory)
     position = factory.Sequence(lambda n: n + 1)
     responsible_agency = factory.SubFactory(AgencyFactory)
-    field = Field.EDUCATION
+    field = Sector.EDUCATION
     title = "Tuyên truyền Nghị quyết 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục"
     description = ""
+
+
+class CommitmentUpdateFactory(Base):
+    class Meta:
+        model = CommitmentUpdate
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    recorded_on = date(2025, 3, 20)
+    note = "Tổ chức hội nghị quán triệt Nghị quyết cho cán bộ quản lý giáo dục."
+    progress = 40
 
 
 class ReportFactory(Base):
@@ -153,13 +180,32 @@ class IssueFactory(Base):
 
     title = factory.Sequence(lambda n: f"Phụ huynh phản ánh thu chi đầu năm học {n}")
     summary = "Báo chí phản ánh việc thu các khoản ngoài quy định tại một trường tiểu học."
-    field = Field.EDUCATION
+    field = Sector.EDUCATION
     source = IssueSource.PRESS
     first_seen_on = date(2025, 9, 10)
     sensitivity = Sensitivity.MEDIUM
     status = IssueStatus.NEW
     reporting_agency = factory.SubFactory(AgencyFactory)
     responsible_agency = factory.SelfAttribute("reporting_agency")
+
+
+class ReportVersionFactory(Base):
+    class Meta:
+        model = ReportVersion
+
+    report = factory.SubFactory(ReportFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    submitted_at = datetime(2025, 4, 15, 2, tzinfo=UTC)
+    situation = "Tình hình tư tưởng cán bộ, giáo viên ổn định."
+
+
+class IssueEventFactory(Base):
+    class Meta:
+        model = IssueEvent
+
+    issue = factory.SubFactory(IssueFactory)
+    kind = IssueEventKind.COMMENTED
+    comment = "Đã liên hệ nhà trường để xác minh."
 
 
 class HolidayFactory(Base):
@@ -172,26 +218,32 @@ class HolidayFactory(Base):
 
 def make_world() -> SimpleNamespace:
     """The cast of the authorization tests: agencies A and B, the Office and one user per role,
-    and one record of each kind per department."""
+    one record of each kind per department, and an issue flagged by A for B to handle."""
     office = AgencyFactory(office=True)
     a = AgencyFactory(
         code="SGDDT",
         name_vi="Sở Giáo dục và Đào tạo",
         name_en="Department of Education and Training",
-        primary_field=Field.EDUCATION,
+        primary_field=Sector.EDUCATION,
     )
     b = AgencyFactory(
-        code="SYT", name_vi="Sở Y tế", name_en="Department of Health", primary_field=Field.HEALTH
+        code="SYT", name_vi="Sở Y tế", name_en="Department of Health", primary_field=Sector.HEALTH
     )
     term = TermFactory()
-    agreements, reports, issues = {}, {}, {}
+    agreements, reports, issues, commitments, scans = {}, {}, {}, {}, {}
     for key, agency in (("a", a), ("b", b)):
         agreement = AgreementFactory(
             term=term, number=f"0{len(agreements) + 1}-CTr/BTGTU-{agency.code}"
         )
         AgreementPartyFactory(agreement=agreement, agency=office, role=PartyRole.LEAD)
         AgreementPartyFactory(agreement=agreement, agency=agency)
-        CommitmentFactory(agreement=agreement, responsible_agency=agency)
+        commitments[key] = CommitmentFactory(
+            agreement=agreement, responsible_agency=agency, due_date=date(2024, 6, 30)
+        )
+        db.session.flush()
+        scans[key] = attachments.store(
+            None, agreement, upload(f"ban-ky-{agency.code}.pdf", TINY_PDF), attachments.SCANS
+        )
         agreements[key] = agreement
         reports[key] = ReportFactory(
             agency=agency,
@@ -199,7 +251,22 @@ def make_world() -> SimpleNamespace:
             first_submitted_at=datetime(2025, 4, 15, 2, tzinfo=UTC),
             last_submitted_at=datetime(2025, 4, 15, 2, tzinfo=UTC),
         )
+        ReportVersionFactory(report=reports[key], number=1)
         issues[key] = IssueFactory(reporting_agency=agency)
+    # Flagged by A, for B to handle: both liaisons see it, and nobody else outside the Office.
+    issues["ab"] = IssueFactory(
+        reporting_agency=a,
+        responsible_agency=b,
+        title="Phản ánh về bếp ăn bán trú gây ngộ độc tại trường tiểu học",
+        field=Sector.HEALTH,
+    )
+    document = BlocDocument(
+        kind=DocumentKind.GUIDANCE,
+        number="12-HD/BTGTU",
+        title="Hướng dẫn tuyên truyền kỷ niệm các ngày lễ lớn năm 2025",
+        issued_on=date(2025, 1, 6),
+    )
+    db.session.add(document)
     users = SimpleNamespace(
         liaison_a=UserFactory(username="liaison_a", liaison=True, agency=a),
         liaison_b=UserFactory(username="liaison_b", liaison=True, agency=b),
@@ -207,13 +274,19 @@ def make_world() -> SimpleNamespace:
         leadership=UserFactory(username="leader", leadership=True, agency=office),
         admin=UserFactory(username="admin", admin=True),
     )
+    db.session.flush()
+    _secret, token = tokens.issue(users.liaison_a, "Báo cáo tự động")
     db.session.commit()
     return SimpleNamespace(
         office_agency=office,
+        token=token,
         a=a,
         b=b,
         term=term,
         agreements=agreements,
+        commitments=commitments,
+        scans=scans,
+        document=document,
         reports=reports,
         issues=issues,
         users=users,

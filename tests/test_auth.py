@@ -221,11 +221,12 @@ def test_cookies_are_httponly_and_lax(client, world):
 
 
 def test_logins_and_failures_are_audited(client, world):
+    first = db.session.scalar(sa.select(sa.func.max(AuditEvent.id)))
     client.post("/login", data={"username": "liaison_a", "password": "bad"})
     client.post("/login", data={"username": "liaison_a", "password": PASSWORD})
     actions = db.session.scalars(
         sa.select(AuditEvent.action)
-        .where(AuditEvent.actor_username == "liaison_a")
+        .where(AuditEvent.actor_username == "liaison_a", AuditEvent.id > first)
         .order_by(AuditEvent.id)
     ).all()
     assert actions == [AuditAction.LOGIN_FAILED, AuditAction.LOGIN]
@@ -251,14 +252,28 @@ def test_change_password_form_rejects_mismatch_and_wrong_current(client, login, 
     login(world.users.liaison_a)
     response = client.post(
         "/account/password",
-        data={"current": "nope", "new": "a new long password", "confirm": "different"},
-        headers=EN,
+        data={"current": PASSWORD, "new": "a new long password", "confirm": "different"},
     )
-    html = response.get_data(as_text=True)
-    assert "Hai mật khẩu không khớp nhau." in html
+    assert response.status_code == 422
+    assert "Hai mật khẩu không khớp nhau." in response.get_data(as_text=True)
+
     response = client.post(
         "/account/password",
         data={"current": "nope", "new": "a new long password", "confirm": "a new long password"},
     )
-    assert response.status_code == 200
-    assert client.post("/logout").status_code == 302
+    assert response.status_code == 422
+    assert "Mật khẩu hiện tại không đúng." in response.get_data(as_text=True)
+
+    # Nothing changed: this session goes on, and the old password still logs in.
+    assert client.get("/").status_code == 200
+    client.post("/logout")
+    assert (
+        client.post(
+            "/login", data={"username": "liaison_a", "password": "a new long password"}
+        ).status_code
+        == 401
+    )
+    assert (
+        client.post("/login", data={"username": "liaison_a", "password": PASSWORD}).status_code
+        == 302
+    )

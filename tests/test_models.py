@@ -27,7 +27,7 @@ def test_one_report_per_agency_kind_and_period(app, world):
 def _version(report, **extra) -> ReportVersion:
     version = ReportVersion(
         report=report,
-        number=1,
+        number=len(report.versions) + 1,
         situation="Ổn định",
         results="Đã phối hợp tốt",
         submitted_at=datetime(2025, 4, 16, 2, tzinfo=UTC),
@@ -119,3 +119,24 @@ def test_optimistic_locking_detects_a_concurrent_edit(app, world):
     with pytest.raises(sa.orm.exc.StaleDataError):
         db.session.commit()
     db.session.rollback()
+
+
+def test_an_instant_given_in_vietnamese_time_is_read_back_as_the_same_instant(app, world):
+    """SQLite keeps no offset: a moment given in Hà Nội time (an import, an API body) must
+    not come back seven hours off, and the day it counts for is the local day."""
+    from tracker.services.calendar import LOCAL_TZ
+
+    late_evening = datetime(2025, 3, 19, 23, 59, tzinfo=LOCAL_TZ)
+    report = ReportFactory(agency=world.a, period="2024-02", first_submitted_at=late_evening)
+    db.session.commit()
+    db.session.expire_all()
+    stored = db.session.get(type(report), report.id)
+    assert stored.first_submitted_at == late_evening
+    assert stored.first_submitted_at.utcoffset() is not None
+    assert stored.first_submitted_on.isoformat() == "2025-03-19"
+    naive_utc = db.session.scalar(
+        sa.select(sa.func.count()).where(
+            type(report).first_submitted_at == datetime(2025, 3, 19, 16, 59, tzinfo=UTC)
+        )
+    )
+    assert naive_utc == 1

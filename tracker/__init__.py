@@ -6,6 +6,19 @@ from pathlib import Path
 from flask import Flask
 
 from config import CONFIGS
+from tracker import cli, errors, security, web
+from tracker.admin import bp as admin_bp
+from tracker.agreements import bp as agreements_bp
+from tracker.api import bp as api_bp
+from tracker.auth import bp as auth_bp
+from tracker.commitments import bp as commitments_bp
+from tracker.documents import bp as documents_bp
+from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+from tracker.files import bp as files_bp
+from tracker.issues import bp as issues_bp
+from tracker.main import bp as main_bp
+from tracker.programme import bp as programme_bp
+from tracker.reports import bp as reports_bp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,16 +39,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     _check_config(app)
 
-    from tracker import cli, errors, security, web
-    from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
-
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///") and not app.testing:
         Path(app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///") :]).parent.mkdir(
             parents=True, exist_ok=True
         )
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
-    csrf.init_app(app)
     bootstrap.init_app(app)
     babel.init_app(
         app,
@@ -43,20 +52,28 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         default_translation_directories=str(Path(__file__).parent / "translations"),
     )
     login_manager.init_app(app)
+    # Session timeouts are enforced before the CSRF check, so an expired session never gets a
+    # form back (tracker.errors shows an expired form again with what was typed).
     security.init_app(app)
+    csrf.init_app(app)
+    # Before the blueprints: it brings the bounded <int:…> converter every route uses.
     web.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
 
-    from tracker.admin import bp as admin_bp
-    from tracker.auth import bp as auth_bp
-    from tracker.main import bp as main_bp
-    from tracker.records import bp as records_bp
-
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
-    app.register_blueprint(records_bp)
+    app.register_blueprint(programme_bp)
+    app.register_blueprint(agreements_bp)
+    app.register_blueprint(commitments_bp)
+    app.register_blueprint(documents_bp)
+    app.register_blueprint(files_bp)
+    app.register_blueprint(reports_bp)
+    app.register_blueprint(issues_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    # The API authenticates with bearer tokens, never cookies: no CSRF token to send.
+    csrf.exempt(api_bp)
+    app.register_blueprint(api_bp)
     return app
 
 

@@ -1,16 +1,20 @@
 """Flask commands. They call the same services as the views."""
 
+from datetime import date
+
 import click
-import sqlalchemy as sa
 from flask import Flask, current_app
 
 from tracker.extensions import db
+from tracker.services import admin as admin_service
+from tracker.services import calendar, database, reminders
 
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(create_admin)
     app.cli.add_command(seed_demo)
     app.cli.add_command(db_is_empty)
+    app.cli.add_command(remind)
 
 
 @click.command("create-admin")
@@ -19,8 +23,6 @@ def init_app(app: Flask) -> None:
 @click.password_option()
 def create_admin(username: str, full_name: str, password: str) -> None:
     """Create an administrator account (the first account in production)."""
-    from tracker.services import admin as admin_service
-
     try:
         user = admin_service.create_first_admin(username, full_name, password)
     except admin_service.ValidationError as exc:
@@ -32,11 +34,11 @@ def create_admin(username: str, full_name: str, password: str) -> None:
 @click.command("seed-demo")
 def seed_demo() -> None:
     """Fill an EMPTY database with the Kon Tum demo (refused in production)."""
-    from tracker.services import demo
+    from tracker import demo
 
     if not current_app.config.get("DEMO_ALLOWED"):
         raise click.ClickException("seed-demo is refused under the production configuration.")
-    if not demo.database_is_empty():
+    if not database.is_empty():
         raise click.ClickException(
             "The database already has data; seed-demo only fills an empty one."
         )
@@ -47,8 +49,24 @@ def seed_demo() -> None:
 
 @click.command("db-is-empty")
 def db_is_empty() -> None:
-    """Exit 0 when the database has no users (used by `make run` to seed only once)."""
-    from tracker.models import User
+    """Exit 0 when the database is empty (used by `make run` to seed only once)."""
+    raise SystemExit(0 if database.is_empty() else 1)
 
-    count = db.session.scalar(sa.select(sa.func.count(User.id)))
-    raise SystemExit(0 if count == 0 else 1)
+
+@click.command("remind")
+@click.option("--days", default=3, show_default=True, help="Remind of reports due within N days.")
+@click.option(
+    "--missing-days",
+    default=60,
+    show_default=True,
+    help="Remind of reports missing for up to N days.",
+)
+@click.option("--today", "today_text", default="", help="The day to act as (YYYY-MM-DD).")
+def remind(days: int, missing_days: int, today_text: str) -> None:
+    """Remind liaisons of reports due soon and reports missing (email when SMTP is set; in-app
+    always). Running it twice on a day sends nothing twice."""
+    today = date.fromisoformat(today_text) if today_text else calendar.today_local()
+    sent = reminders.remind(today, due_within=days, missing_since=missing_days, echo=click.echo)
+    db.session.commit()
+    emailed = sum(1 for r in sent if r.emailed)
+    click.echo(f"{len(sent)} reminder(s), {emailed} by email.")

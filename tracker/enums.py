@@ -15,13 +15,21 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+#: The roles whose accounts belong to the Office, and who see every agency's records.
+OFFICE_ROLES = frozenset({Role.OFFICE, Role.LEADERSHIP})
+
+
 class AgencyLevel(enum.StrEnum):
     PROVINCE = "province"
     DISTRICT = "district"
 
 
-class Field(enum.StrEnum):
-    """Lĩnh vực: the bloc's fields, each usually owned by one department."""
+class Sector(enum.StrEnum):
+    """Lĩnh vực: the field of work (education, health…), each usually owned by one department.
+
+    Named ``Sector`` in code so it never clashes with form fields or ``dataclasses.field``;
+    columns and the API still call it ``field``.
+    """
 
     EDUCATION = "education"
     SCIENCE = "science"
@@ -37,6 +45,14 @@ class AgreementStatus(enum.StrEnum):
     IN_FORCE = "in_force"
     EXPIRED = "expired"
     REPLACED = "replaced"
+
+
+class DocumentKind(enum.StrEnum):
+    """What the Office posts for the whole bloc."""
+
+    GUIDANCE = "guidance"  # hướng dẫn
+    PLAN = "plan"  # kế hoạch
+    OTHER = "other"
 
 
 class PartyRole(enum.StrEnum):
@@ -72,6 +88,11 @@ class Metric(enum.StrEnum):
     OTHER = "other"
 
 
+class HolidayKind(enum.StrEnum):
+    DAY_OFF = "day_off"  # a public holiday or a substituted day off
+    WORKING_DAY = "working_day"  # a weekend day worked in exchange for a day off
+
+
 class ReportKind(enum.StrEnum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
@@ -94,6 +115,25 @@ class ReportStatus(enum.StrEnum):
     SUBMITTED = "submitted"
     RETURNED = "returned"
     ACCEPTED = "accepted"
+
+
+class ReportEventKind(enum.StrEnum):
+    """What happened to a report, on its timeline."""
+
+    CREATED = "created"
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+    REOPENED = "reopened"
+
+
+class NotificationKind(enum.StrEnum):
+    REPORT_DUE = "report_due"
+    REPORT_MISSING = "report_missing"
+    REPORT_SUBMITTED = "report_submitted"
+    REPORT_RETURNED = "report_returned"
+    REPORT_ACCEPTED = "report_accepted"
+    REPORT_REOPENED = "report_reopened"
 
 
 class ReviewDecision(enum.StrEnum):

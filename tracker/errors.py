@@ -1,16 +1,17 @@
-"""Error pages in the user's language; never a stack trace."""
+"""Error pages in the user's language; never a stack trace, never a lost form."""
 
 from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
 
-from tracker.extensions import db
+from tracker.api.core import problem
 
 
 def init_app(app: Flask) -> None:
     def page(code: int, title: str, message: str):
         if request.path.startswith("/api/"):
-            return {"error": title, "message": message}, code
+            return problem(code, message)
         return render_template("errors/error.html", code=code, title=title, message=message), code
 
     @app.errorhandler(400)
@@ -19,10 +20,14 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):
-        if request.endpoint == "auth.login":
-            from tracker.auth.routes import render_login
-
-            return render_login(error=_("The login form expired. Please log in again.")), 400
+        # A form whose token expired comes back with what was typed and a message (the form
+        # itself refuses the token, so the view does nothing): see tracker.web.forms.
+        view = app.view_functions.get(request.endpoint or "")
+        if request.method == "POST" and getattr(view, "shows_form_on_expired_token", False):
+            try:
+                return app.ensure_sync(view)(**(request.view_args or {}))
+            except HTTPException as error:
+                return app.handle_http_exception(error)
         return page(
             400,
             _("The form has expired"),
@@ -47,7 +52,6 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(e):
-        db.session.rollback()
         return page(
             500,
             _("Something went wrong"),

@@ -2,7 +2,11 @@
 
 Layer one, ``permission_required``, guards a route by the role's permissions. Layer two, the
 ``can_*`` checks and ``*_visible_to`` query filters, look at the object's agency. A record of
-another agency is answered with 404 (``get_visible_or_404``), so ids reveal nothing.
+another agency is answered with 404 (``visible_or_404``), so ids reveal nothing; a forbidden
+action on a record the user may see is a 403.
+
+A liaison's own records are their agency's and those of the bodies it succeeded (a merged or
+renamed department keeps its history: ``own_agency_ids``).
 """
 
 import enum
@@ -10,18 +14,30 @@ from collections.abc import Callable
 from functools import wraps
 
 import sqlalchemy as sa
-from flask import abort
+from flask import abort, g, has_request_context, request
 from flask_login import current_user
 
-from tracker.enums import Role
-from tracker.extensions import db
+from tracker.enums import OFFICE_ROLES, AgreementStatus, ReportStatus, Role
+from tracker.extensions import login_manager
+from tracker.models import (
+    Agreement,
+    AgreementParty,
+    Commitment,
+    Issue,
+    Report,
+)
+from tracker.services.agencies import predecessors_of
+from tracker.services.audit import record_denial
 
 
 class Permission(enum.StrEnum):
     VIEW_HOME = "view_home"
     VIEW_AGREEMENTS = "view_agreements"
     MANAGE_AGREEMENTS = "manage_agreements"  # record agreements and commitments (the Office)
+    PROPOSE_COMMITMENTS = "propose_commitments"  # a liaison proposes their agency's clauses
     UPDATE_COMMITMENTS = "update_commitments"  # progress updates on own agency's commitments
+    VIEW_DOCUMENTS = "view_documents"  # the bloc's guidance and plans
+    POST_DOCUMENTS = "post_documents"
     VIEW_REPORTS = "view_reports"
     SUBMIT_REPORTS = "submit_reports"
     REVIEW_REPORTS = "review_reports"
@@ -41,7 +57,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {
             P.VIEW_HOME,
             P.VIEW_AGREEMENTS,
+            P.PROPOSE_COMMITMENTS,
             P.UPDATE_COMMITMENTS,
+            P.VIEW_DOCUMENTS,
             P.VIEW_REPORTS,
             P.SUBMIT_REPORTS,
             P.VIEW_ISSUES,
@@ -53,6 +71,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.VIEW_HOME,
             P.VIEW_AGREEMENTS,
             P.MANAGE_AGREEMENTS,
+            P.UPDATE_COMMITMENTS,
+            P.VIEW_DOCUMENTS,
+            P.POST_DOCUMENTS,
             P.VIEW_REPORTS,
             P.REVIEW_REPORTS,
             P.VIEW_ISSUES,
@@ -67,6 +88,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {
             P.VIEW_HOME,
             P.VIEW_AGREEMENTS,
+            P.VIEW_DOCUMENTS,
             P.VIEW_REPORTS,
             P.VIEW_ISSUES,
             P.VIEW_DASHBOARDS,
@@ -76,9 +98,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset({P.VIEW_HOME, P.ADMINISTER, P.VIEW_AUDIT}),
 }
 
-#: Roles that see every agency's records (the Office's staff and leadership).
-ALL_AGENCY_ROLES = frozenset({Role.OFFICE, Role.LEADERSHIP})
-
 
 def has_permission(user, permission: Permission) -> bool:
     if not getattr(user, "is_authenticated", False):
@@ -87,20 +106,18 @@ def has_permission(user, permission: Permission) -> bool:
 
 
 def permission_required(permission: Permission) -> Callable:
-    """Route decorator: 401 (→ login) when anonymous, 403 when the role lacks the permission."""
+    """Route decorator: 401 (→ login) when anonymous, 403 when the role lacks the permission.
+
+    The denial is audited; nothing here commits (the web layer records it after rolling the
+    request back, see ``tracker.web.transaction``)."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
-                from tracker.extensions import login_manager
-
                 return login_manager.unauthorized()
             if not has_permission(current_user, permission):
-                from tracker.services.audit import record_denial
-
                 record_denial(current_user, permission.value)
-                db.session.commit()
                 abort(403)
             return view(*args, **kwargs)
 
@@ -111,7 +128,31 @@ def permission_required(permission: Permission) -> Callable:
 
 
 def sees_all_agencies(user) -> bool:
-    return user.role in ALL_AGENCY_ROLES
+    return user.role in OFFICE_ROLES
+
+
+# -- whose records --------------------------------------------------------------------------
+
+
+def own_agency_ids(user) -> frozenset[int]:
+    """The agencies whose records are a liaison's own: theirs, and every body it succeeded
+    (computed once per request)."""
+    if not getattr(user, "is_authenticated", False) or user.agency_id is None:
+        return frozenset()
+    cache = g.setdefault("own_agency_ids", {}) if has_request_context() else {}
+    if user.agency_id not in cache:
+        cache[user.agency_id] = frozenset({user.agency_id} | predecessors_of(user.agency_id))
+    return cache[user.agency_id]
+
+
+def is_liaison(user) -> bool:
+    return getattr(user, "is_authenticated", False) and user.role == Role.LIAISON
+
+
+def can_file(user) -> bool:
+    """A liaison files (reports, proposals, updates) only for an agency that still exists and
+    is active; a dissolved agency's liaisons keep reading."""
+    return is_liaison(user) and user.agency is not None and user.agency.can_file
 
 
 # -- object checks -----------------------------------------------------------------------------
@@ -121,11 +162,37 @@ def can_view_agency_record(user, agency_id: int | None) -> bool:
     """A record owned by one agency: the Office and leadership see all, a liaison their own."""
     if sees_all_agencies(user):
         return True
-    return user.role == Role.LIAISON and agency_id is not None and agency_id == user.agency_id
+    return is_liaison(user) and agency_id is not None and agency_id in own_agency_ids(user)
+
+
+def can_view_agency(user, agency) -> bool:
+    """An agency's programme page."""
+    return has_permission(user, P.VIEW_AGREEMENTS) and can_view_agency_record(user, agency.id)
 
 
 def can_view_report(user, report) -> bool:
-    return has_permission(user, P.VIEW_REPORTS) and can_view_agency_record(user, report.agency_id)
+    """A liaison sees their agency's reports, drafts included; the Office and leadership see a
+    report once it has been submitted (a draft is the agency's own)."""
+    if not has_permission(user, P.VIEW_REPORTS):
+        return False
+    if sees_all_agencies(user):
+        return report.first_submitted_at is not None
+    return can_view_agency_record(user, report.agency_id)
+
+
+def can_edit_report(user, report) -> bool:
+    """Only the agency's liaison writes its report, while it is a draft or was returned, and
+    while the agency may file."""
+    return (
+        has_permission(user, P.SUBMIT_REPORTS)
+        and can_file(user)
+        and report.agency_id == user.agency_id
+        and report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
+    )
+
+
+def can_review_report(user, report) -> bool:
+    return has_permission(user, P.REVIEW_REPORTS) and report.status == ReportStatus.SUBMITTED
 
 
 def can_view_issue(user, issue) -> bool:
@@ -134,9 +201,9 @@ def can_view_issue(user, issue) -> bool:
         return False
     if sees_all_agencies(user):
         return True
-    return user.agency_id is not None and user.agency_id in (
-        issue.reporting_agency_id,
-        issue.responsible_agency_id,
+    own = own_agency_ids(user)
+    return is_liaison(user) and (
+        issue.reporting_agency_id in own or issue.responsible_agency_id in own
     )
 
 
@@ -145,14 +212,51 @@ def can_view_agreement(user, agreement) -> bool:
         return False
     if sees_all_agencies(user):
         return True
-    return any(p.agency_id == user.agency_id for p in agreement.parties)
+    own = own_agency_ids(user)
+    return is_liaison(user) and any(p.agency_id in own for p in agreement.parties)
+
+
+def can_view_commitment(user, commitment) -> bool:
+    """A commitment is seen by whoever sees its agreement."""
+    return can_view_agreement(user, commitment.agreement)
+
+
+def can_propose_commitment(user, agreement) -> bool:
+    """A liaison proposes commitments for their own agency, under an agreement in force that
+    their agency is a party to."""
+    return (
+        has_permission(user, P.PROPOSE_COMMITMENTS)
+        and can_file(user)
+        and agreement.status == AgreementStatus.IN_FORCE
+        and any(p.agency_id == user.agency_id for p in agreement.parties)
+    )
+
+
+def can_edit_commitment(user, commitment) -> bool:
+    """The Office edits any commitment; a liaison their agency's own proposals until the Office
+    confirms them."""
+    if commitment.cancelled_at is not None:
+        return False
+    if has_permission(user, P.MANAGE_AGREEMENTS):
+        return True
+    return (
+        has_permission(user, P.PROPOSE_COMMITMENTS)
+        and can_file(user)
+        and not commitment.confirmed
+        and commitment.responsible_agency_id == user.agency_id
+    )
 
 
 def can_update_commitment(user, commitment) -> bool:
+    """Progress updates: the Office, or the liaison of the responsible agency, on a confirmed
+    commitment that is not cancelled."""
+    if commitment.cancelled_at is not None or not commitment.confirmed:
+        return False
     if has_permission(user, P.MANAGE_AGREEMENTS):
         return True
     return (
         has_permission(user, P.UPDATE_COMMITMENTS)
+        and can_file(user)
         and commitment.responsible_agency_id == user.agency_id
     )
 
@@ -161,52 +265,67 @@ def can_update_commitment(user, commitment) -> bool:
 
 
 def reports_visible_to(user, stmt: sa.Select) -> sa.Select:
-    from tracker.models import Report
-
     if sees_all_agencies(user):
-        return stmt
-    if user.role != Role.LIAISON or user.agency_id is None:
+        return stmt.where(Report.first_submitted_at.is_not(None))
+    if not is_liaison(user) or user.agency_id is None:
         return stmt.where(sa.false())
-    return stmt.where(Report.agency_id == user.agency_id)
+    return stmt.where(Report.agency_id.in_(own_agency_ids(user)))
 
 
 def issues_visible_to(user, stmt: sa.Select) -> sa.Select:
-    from tracker.models import Issue
-
     if sees_all_agencies(user):
         return stmt
-    if user.role != Role.LIAISON or user.agency_id is None:
+    if not is_liaison(user) or user.agency_id is None:
         return stmt.where(sa.false())
+    own = own_agency_ids(user)
     return stmt.where(
-        sa.or_(
-            Issue.reporting_agency_id == user.agency_id,
-            Issue.responsible_agency_id == user.agency_id,
-        )
+        sa.or_(Issue.reporting_agency_id.in_(own), Issue.responsible_agency_id.in_(own))
     )
 
 
 def agreements_visible_to(user, stmt: sa.Select) -> sa.Select:
-    from tracker.models import Agreement, AgreementParty
-
     if sees_all_agencies(user):
         return stmt
-    if user.role != Role.LIAISON or user.agency_id is None:
+    if not is_liaison(user) or user.agency_id is None:
         return stmt.where(sa.false())
     return stmt.where(
         Agreement.id.in_(
-            sa.select(AgreementParty.agreement_id).where(AgreementParty.agency_id == user.agency_id)
+            sa.select(AgreementParty.agreement_id).where(
+                AgreementParty.agency_id.in_(own_agency_ids(user))
+            )
         )
     )
 
 
-def get_visible_or_404(model, object_id: int, check: Callable):
-    """Load an object and apply its object check; absent and forbidden look the same (404)."""
-    obj = db.session.get(model, object_id)
-    if obj is None or not check(current_user, obj):
-        if obj is not None:
-            from tracker.services.audit import record_denial
+def commitments_visible_to(user, stmt: sa.Select) -> sa.Select:
+    """Commitments of the agreements ``user`` may see."""
+    if sees_all_agencies(user):
+        return stmt
+    if not is_liaison(user) or user.agency_id is None:
+        return stmt.where(sa.false())
+    return stmt.where(
+        Commitment.agreement_id.in_(
+            sa.select(AgreementParty.agreement_id).where(
+                AgreementParty.agency_id.in_(own_agency_ids(user))
+            )
+        )
+    )
 
-            record_denial(current_user, f"{model.__tablename__}:{object_id}")
-            db.session.commit()
+
+def forbid_unless(allowed: bool) -> None:
+    """A forbidden action on a record the user may see: 403, audited."""
+    if not allowed:
+        record_denial(current_user, f"action {request.endpoint}")
+        abort(403)
+
+
+def visible_or_404(obj, check: Callable):
+    """The object if ``check(current_user, obj)`` allows it; absent and forbidden look the
+    same (404), and a forbidden look is audited. Views load the object with the named query
+    their page needs, then pass it here."""
+    if obj is None:
+        abort(404)
+    if not check(current_user, obj):
+        record_denial(current_user, f"{obj.__tablename__}:{obj.id}")
         abort(404)
     return obj

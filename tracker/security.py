@@ -2,11 +2,13 @@
 
 import time
 
-from flask import Flask, session
+from flask import Flask, request, session
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
+from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db, login_manager
+from tracker.models import User
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -22,12 +24,11 @@ def init_app(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(cookie_id: str):
-        from tracker.models import User
-
         user_id, _, nonce = (cookie_id or "").partition(":")
-        if not user_id.isdigit() or not nonce:
+        if not user_id.isdigit() or len(user_id) > 10 or not nonce or int(user_id) >= 2**31:
             return None
-        user = db.session.get(User, int(user_id))
+        # The agency comes with the user: every page's header names it.
+        user = db.session.get(User, int(user_id), options=[joinedload(User.agency)])
         # A changed nonce (password change, account disabled) refuses old cookies.
         if user is None or not user.active or user.session_nonce != nonce:
             return None
@@ -35,6 +36,8 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def enforce_session_lifetime():
+        if request.blueprint == "api":
+            return None  # the API authenticates with tokens, not the session
         if not current_user.is_authenticated:
             return None
         now = time.time()

@@ -9,3 +9,27 @@ def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return " ".join(stripped.lower().split())
+
+
+# Characters no text field of the app accepts: C0 and C1 control characters (NUL among them,
+# which PostgreSQL refuses in text), and the bidirectional embedding, override and isolate
+# marks, which can make text read differently from what it is ("RTL override" spoofing).
+# Tab, line feed and carriage return are kept where a field may span lines.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_BREAKS = frozenset("\t\n\r")
+
+
+def _forbidden(char: str, multiline: bool) -> bool:
+    if multiline and char in _LINE_BREAKS:
+        return False
+    code = ord(char)
+    return code < 32 or 127 <= code < 160 or char in _BIDI_CONTROLS
+
+
+def has_forbidden_characters(text: str, *, multiline: bool = False) -> bool:
+    return any(_forbidden(c, multiline) for c in text)
+
+
+def remove_forbidden_characters(text: str, *, multiline: bool = False) -> str:
+    """The text without control characters or bidirectional overrides (see above)."""
+    return "".join(c for c in text if not _forbidden(c, multiline))

@@ -1,23 +1,25 @@
 """The administrator's forms. Each form's ``values()`` is exactly what its service takes."""
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
     IntegerField,
     PasswordField,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
 )
-from wtforms.validators import EqualTo, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import EqualTo, Length, NumberRange, Optional, Regexp
 
-from tracker.enums import AgencyLevel, Field, Role
+from tracker.enums import AgencyLevel, HolidayKind, Role, Sector
 from tracker.labels import choices
 from tracker.services import calendar
 from tracker.services.passwords import MAX_LENGTH, MIN_LENGTH
 from tracker.services.settings import SPECS
+from tracker.web.forms import Required, TrackerForm
 
 REQUIRED = _l("This field is required.")
 TOO_LONG = _l("This field cannot be longer than %(max)d characters.")
@@ -44,11 +46,11 @@ def none_choice() -> tuple[str, str]:
     return ("", str(_l("— None —")))
 
 
-class AgencyForm(FlaskForm):
+class AgencyForm(TrackerForm):
     code = StringField(
         _l("Code"),
         validators=[
-            InputRequired(REQUIRED),
+            Required(REQUIRED),
             Length(max=20, message=TOO_LONG),
             Regexp(
                 r"^[A-Za-z0-9._-]+$",
@@ -59,7 +61,7 @@ class AgencyForm(FlaskForm):
     )
     name_vi = StringField(
         _l("Name in Vietnamese"),
-        validators=[InputRequired(REQUIRED), Length(max=200, message=TOO_LONG)],
+        validators=[Required(REQUIRED), Length(max=200, message=TOO_LONG)],
     )
     name_en = StringField(
         _l("Name in English"), validators=[Optional(), Length(max=200, message=TOO_LONG)]
@@ -78,7 +80,7 @@ class AgencyForm(FlaskForm):
     def __init__(self, *args, parents=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.level.choices = choices(AgencyLevel)
-        self.primary_field.choices = [none_choice(), *choices(Field)]
+        self.primary_field.choices = [none_choice(), *choices(Sector)]
         self.parent_id.choices = [none_choice(), *parents]
 
     def values(self) -> dict:
@@ -95,11 +97,11 @@ class AgencyForm(FlaskForm):
         }
 
 
-class UserForm(FlaskForm):
+class UserForm(TrackerForm):
     username = StringField(
         _l("Username"),
         validators=[
-            InputRequired(REQUIRED),
+            Required(REQUIRED),
             Length(max=64, message=TOO_LONG),
             Regexp(
                 r"^[A-Za-z0-9._@-]+$",
@@ -112,7 +114,7 @@ class UserForm(FlaskForm):
         render_kw={"autocomplete": "off"},
     )
     full_name = StringField(
-        _l("Full name"), validators=[InputRequired(REQUIRED), Length(max=200, message=TOO_LONG)]
+        _l("Full name"), validators=[Required(REQUIRED), Length(max=200, message=TOO_LONG)]
     )
     email = StringField(
         _l("Email"),
@@ -142,7 +144,7 @@ class UserForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.role.choices = choices(Role)
         self.agency_id.choices = [none_choice(), *agencies]
-        self.locale.choices = [("vi", str(_l("Vietnamese"))), ("en", str(_l("English")))]
+        self.locale.choices = list(current_app.config["LANGUAGES"].items())
 
     def values(self) -> dict:
         return {
@@ -160,7 +162,7 @@ def _password_fields(label):
     password = PasswordField(
         label,
         validators=[
-            InputRequired(REQUIRED),
+            Required(REQUIRED),
             Length(min=MIN_LENGTH, max=MAX_LENGTH, message=PASSWORD_LENGTH),
         ],
         render_kw={"autocomplete": "new-password"},
@@ -179,18 +181,18 @@ class NewUserForm(UserForm):
     submit = SubmitField(_l("Create account"))
 
 
-class PasswordResetForm(FlaskForm):
+class PasswordResetForm(TrackerForm):
     password, confirm = _password_fields(_l("New password"))
     submit = SubmitField(_l("Set the new password"))
 
 
-class TermForm(FlaskForm):
+class TermForm(TrackerForm):
     name = StringField(
         _l("Name"),
-        validators=[InputRequired(REQUIRED), Length(max=50, message=TOO_LONG)],
+        validators=[Required(REQUIRED), Length(max=50, message=TOO_LONG)],
         description=_l("For example 2021-2025."),
     )
-    start_date = DateField(_l("Start date"), validators=[InputRequired(NOT_A_DATE)])
+    start_date = DateField(_l("Start date"), validators=[Required(NOT_A_DATE)])
     end_date = DateField(
         _l("End date"),
         validators=[Optional()],
@@ -206,47 +208,56 @@ class TermForm(FlaskForm):
         }
 
 
-class HolidayForm(FlaskForm):
-    day = DateField(_l("Date"), validators=[InputRequired(NOT_A_DATE)])
+class HolidayForm(TrackerForm):
+    day = DateField(_l("Date"), validators=[Required(NOT_A_DATE)])
     name = StringField(
-        _l("Name"), validators=[InputRequired(REQUIRED), Length(max=200, message=TOO_LONG)]
+        _l("Name"), validators=[Required(REQUIRED), Length(max=200, message=TOO_LONG)]
+    )
+    kind = SelectField(
+        _l("Kind of day"),
+        coerce=enum_value,
+        default=HolidayKind.DAY_OFF.value,
+        description=_l(
+            "A day off is skipped when deadlines are counted; a weekend day worked in "
+            "exchange for a day off is counted."
+        ),
     )
     submit = SubmitField(_l("Save"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = choices(HolidayKind)
+
     def values(self) -> dict:
-        return {"day": self.day.data, "name": self.name.data}
+        return {"day": self.day.data, "name": self.name.data, "kind": self.kind.data}
 
 
-class ImportHolidaysForm(FlaskForm):
+class ImportHolidaysForm(TrackerForm):
     year = IntegerField(
         validators=[
-            InputRequired(REQUIRED),
+            Required(REQUIRED),
             NumberRange(calendar.MIN_YEAR, calendar.MAX_YEAR, _l("Choose a valid year.")),
         ]
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(TrackerForm):
     """A POST-only action (delete): nothing but the CSRF token."""
 
 
-def settings_form_class() -> type[FlaskForm]:
+def settings_form_class() -> type[TrackerForm]:
     """A form with one field per setting in ``settings.SPECS``: text, or a bounded integer."""
 
-    class SettingsForm(FlaskForm):
+    class SettingsForm(TrackerForm):
         def values(self) -> dict:
-            out = {}
-            for spec in SPECS:
-                data = self[spec.key].data
-                out[spec.key] = data.strip() if isinstance(data, str) else data
-            return out
+            return {spec.key: self[spec.key].data for spec in SPECS}
 
     for spec in SPECS:
         if spec.kind is int:
             field = IntegerField(
                 spec.label,
                 validators=[
-                    InputRequired(_l("Enter a whole number.")),
+                    Required(_l("Enter a whole number.")),
                     NumberRange(
                         spec.minimum,
                         spec.maximum,
@@ -258,8 +269,46 @@ def settings_form_class() -> type[FlaskForm]:
         else:
             field = StringField(
                 spec.label,
-                validators=[InputRequired(REQUIRED), Length(max=200, message=TOO_LONG)],
+                validators=[Required(REQUIRED), Length(max=200, message=TOO_LONG)],
             )
         setattr(SettingsForm, spec.key, field)
     SettingsForm.submit = SubmitField(_l("Save settings"))
     return SettingsForm
+
+
+class ReorganiseForm(TrackerForm):
+    effective_on = DateField(
+        _l("From"),
+        validators=[Required(NOT_A_DATE)],
+        description=_l("The first day on which the agency no longer exists as it was."),
+    )
+    successor_ids = SelectMultipleField(
+        _l("Carried on by"),
+        coerce=int,
+        description=_l("The agency it became, or the agencies its work was divided among."),
+    )
+    note = StringField(
+        _l("Decision"),
+        validators=[Length(max=300, message=TOO_LONG)],
+        description=_l("For example: Quyết định số 12/QĐ-UBND ngày 26/02/2025."),
+    )
+    submit = SubmitField(_l("Record the change"))
+
+    def __init__(self, *args, agencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.successor_ids.choices = list(agencies)
+
+
+class DatedNameForm(TrackerForm):
+    """A name that changes from a day on (the Office renamed, provinces merged)."""
+
+    key = SelectField(_l("Name"), coerce=str)
+    effective_on = DateField(_l("From"), validators=[Required(NOT_A_DATE)])
+    value = StringField(
+        _l("New name"), validators=[Required(REQUIRED), Length(max=200, message=TOO_LONG)]
+    )
+    submit = SubmitField(_l("Record the change of name"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key.choices = [(s.key, str(s.label)) for s in SPECS if s.dated]

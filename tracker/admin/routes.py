@@ -1,8 +1,9 @@
 """Administration: agencies, users, terms, public holidays and settings.
 
-Every view is for administrators only. A view loads (404 if absent), validates its form,
-calls one service from ``tracker.services.admin``, commits once, flashes and redirects; on a
-broken rule it shows the same form again with what was typed and the message (status 422).
+Every view is for administrators only. A view loads (404 if absent) and hands its form and
+one service call to ``handle``: on success it flashes and redirects, on a broken rule the form
+comes back with what was typed and the message (422). The commit happens once, in
+``tracker.web.transaction``.
 """
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -15,43 +16,31 @@ from tracker.admin import bp
 from tracker.admin.forms import (
     AgencyForm,
     ConfirmForm,
+    DatedNameForm,
     HolidayForm,
     ImportHolidaysForm,
     NewUserForm,
     PasswordResetForm,
+    ReorganiseForm,
     TermForm,
     UserForm,
     settings_form_class,
 )
 from tracker.enums import Role
 from tracker.extensions import db
+from tracker.formatting import fmt_date
 from tracker.models import Agency, Holiday, Term, User
 from tracker.permissions import Permission, permission_required
 from tracker.services import admin as service
+from tracker.services import agencies as agency_service
 from tracker.services import calendar, settings
-from tracker.services.admin import ValidationError
-from tracker.web import fmt_date
-
-PER_PAGE = 25
-INVALID = 422
+from tracker.services.errors import ValidationError
+from tracker.web.forms import form_page, form_view, handle
+from tracker.web.listing import Filters, enum_param, flag_param, id_param, paginate
 
 
 def _actor() -> User:
     return current_user._get_current_object()
-
-
-def _show_error(form, error: ValidationError) -> None:
-    """Put a service's message next to its field (or above the form when it has none)."""
-    db.session.rollback()
-    if error.field and error.field in form:
-        field = form[error.field]
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
-
-
-def _form_page(template: str, form, status: int, **context):
-    return render_template(template, form=form, **context), status
 
 
 def _agency_choices(exclude: Agency | None = None) -> list[tuple[str, str]]:
@@ -61,10 +50,6 @@ def _agency_choices(exclude: Agency | None = None) -> list[tuple[str, str]]:
         for a in agencies
         if exclude is None or a.id != exclude.id
     ]
-
-
-def _status() -> int:
-    return INVALID if request.method == "POST" else 200
 
 
 # -- front page ---------------------------------------------------------------------------------
@@ -85,128 +70,137 @@ def index():
 @bp.route("/agencies")
 @permission_required(Permission.ADMINISTER)
 def agencies():
-    items = db.session.scalars(service.agencies_query()).all()
-    return render_template("admin/agencies.html", items=items)
+    filters = Filters({"active": flag_param})
+    items = db.session.scalars(service.agencies_query(active_only=bool(filters["active"]))).all()
+    return render_template("admin/agencies.html", items=items, filters=filters)
 
 
 @bp.route("/agencies/new", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def agency_new():
     form = AgencyForm(parents=_agency_choices())
-    if form.validate_on_submit():
-        try:
-            agency = service.create_agency(_actor(), **form.values())
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Agency %(code)s has been added.", code=agency.code), "success")
-            return redirect(url_for("admin.agencies"))
-    return _form_page("admin/agency_form.html", form, _status(), agency=None)
+    done = handle(
+        form,
+        lambda: service.create_agency(_actor(), **form.values()),
+        message=lambda agency: _("Agency %(code)s has been added.", code=agency.code),
+        next_url=url_for("admin.agencies"),
+    )
+    return done or form_page("admin/agency_form.html", form, agency=None)
 
 
 @bp.route("/agencies/<int:agency_id>/edit", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def agency_edit(agency_id: int):
     agency = db.get_or_404(Agency, agency_id)
     form = AgencyForm(obj=agency, parents=_agency_choices(exclude=agency))
-    if form.validate_on_submit():
-        try:
-            service.update_agency(_actor(), agency, **form.values())
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Agency %(code)s has been saved.", code=agency.code), "success")
-            return redirect(url_for("admin.agencies"))
-    return _form_page("admin/agency_form.html", form, _status(), agency=agency)
+    done = handle(
+        form,
+        lambda: service.update_agency(_actor(), agency, **form.values()),
+        message=lambda agency: _("Agency %(code)s has been saved.", code=agency.code),
+        next_url=url_for("admin.agencies"),
+    )
+    return done or form_page("admin/agency_form.html", form, agency=agency)
+
+
+@bp.route("/agencies/<int:agency_id>/reorganise", methods=["GET", "POST"])
+@permission_required(Permission.ADMINISTER)
+@form_view
+def agency_reorganise(agency_id: int):
+    """Record that an agency was renamed, merged or dissolved on a date, and its successors."""
+    agency = db.get_or_404(Agency, agency_id)
+    choices = [
+        (a.id, f"{a.code} · {a.name_vi}")
+        for a in db.session.scalars(service.agencies_query())
+        if a.id != agency.id and a.dissolved_on is None
+    ]
+    form = ReorganiseForm(agencies=choices)
+    done = handle(
+        form,
+        lambda: agency_service.reorganise(
+            _actor(),
+            agency,
+            effective_on=form.effective_on.data,
+            successor_ids=form.successor_ids.data,
+            note=form.note.data,
+        ),
+        message=lambda a: _("The change of %(code)s has been recorded.", code=a.code),
+        next_url=url_for("admin.agencies"),
+    )
+    return done or form_page(
+        "admin/agency_reorganise.html",
+        form,
+        agency=agency,
+        history=agency_service.history_note(agency),
+    )
 
 
 # -- users -------------------------------------------------------------------------------------
 
 
-def _optional_int_arg(name: str) -> int | None:
-    return request.args.get(name, type=int)
-
-
 @bp.route("/users")
 @permission_required(Permission.ADMINISTER)
 def users():
-    raw_role = request.args.get("role", "")
-    role = Role(raw_role) if raw_role in {r.value for r in Role} else None
-    agency_id = _optional_int_arg("agency")
-    page = db.paginate(
-        service.users_query(role=role, agency_id=agency_id).options(selectinload(User.agency)),
-        per_page=PER_PAGE,
-        error_out=False,
+    filters = Filters({"role": enum_param(Role), "agency": id_param})
+    page = paginate(
+        service.users_query(role=filters["role"], agency_id=filters["agency"]).options(
+            selectinload(User.agency)
+        )
     )
     agencies = db.session.scalars(service.agencies_query()).all()
     return render_template(
-        "admin/users.html",
-        page=page,
-        role=role,
-        agency_id=agency_id,
-        roles=list(Role),
-        agencies=agencies,
+        "admin/users.html", page=page, filters=filters, roles=list(Role), agencies=agencies
     )
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def user_new():
     form = NewUserForm(agencies=_agency_choices())
-    if form.validate_on_submit():
-        try:
-            user = service.create_user(_actor(), form.password.data, **form.values())
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(
-                _("The account %(username)s has been created.", username=user.username), "success"
-            )
-            return redirect(url_for("admin.users"))
-    return _form_page("admin/user_form.html", form, _status(), user=None)
+    done = handle(
+        form,
+        lambda: service.create_user(_actor(), form.password.data, **form.values()),
+        message=lambda user: _(
+            "The account %(username)s has been created.", username=user.username
+        ),
+        next_url=url_for("admin.users"),
+    )
+    return done or form_page("admin/user_form.html", form, user=None)
 
 
 @bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def user_edit(user_id: int):
     user = db.get_or_404(User, user_id)
     form = UserForm(obj=user, agencies=_agency_choices())
-    if form.validate_on_submit():
-        try:
-            service.update_user(_actor(), user, **form.values())
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The account %(username)s has been saved.", username=user.username), "success")
-            return redirect(url_for("admin.users"))
-    return _form_page("admin/user_form.html", form, _status(), user=user)
+    done = handle(
+        form,
+        lambda: service.update_user(_actor(), user, **form.values()),
+        message=lambda user: _("The account %(username)s has been saved.", username=user.username),
+        next_url=url_for("admin.users"),
+    )
+    return done or form_page("admin/user_form.html", form, user=user)
 
 
 @bp.route("/users/<int:user_id>/password", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def user_password(user_id: int):
     user = db.get_or_404(User, user_id)
     form = PasswordResetForm()
-    if form.validate_on_submit():
-        try:
-            service.reset_password(_actor(), user, form.password.data)
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(
-                _(
-                    "The password of %(username)s has been reset; their sessions have ended.",
-                    username=user.username,
-                ),
-                "success",
-            )
-            return redirect(url_for("admin.users"))
-    return _form_page("admin/user_password.html", form, _status(), user=user)
+    done = handle(
+        form,
+        lambda: service.reset_password(_actor(), user, form.password.data),
+        message=_(
+            "The password of %(username)s has been reset; their sessions have ended.",
+            username=user.username,
+        ),
+        next_url=url_for("admin.users"),
+    )
+    return done or form_page("admin/user_password.html", form, user=user)
 
 
 # -- terms -------------------------------------------------------------------------------------
@@ -221,44 +215,44 @@ def terms():
 
 @bp.route("/terms/new", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def term_new():
     form = TermForm()
-    if form.validate_on_submit():
-        try:
-            term = service.create_term(_actor(), **form.values())
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The term %(name)s has been added.", name=term.name), "success")
-            return redirect(url_for("admin.terms"))
-    return _form_page("admin/term_form.html", form, _status(), term=None)
+    done = handle(
+        form,
+        lambda: service.create_term(_actor(), **form.values()),
+        message=lambda term: _("The term %(name)s has been added.", name=term.name),
+        next_url=url_for("admin.terms"),
+    )
+    return done or form_page("admin/term_form.html", form, term=None)
 
 
 @bp.route("/terms/<int:term_id>/edit", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def term_edit(term_id: int):
     term = db.get_or_404(Term, term_id)
     form = TermForm(obj=term)
-    if form.validate_on_submit():
-        try:
-            service.update_term(_actor(), term, **form.values())
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The term %(name)s has been saved.", name=term.name), "success")
-            return redirect(url_for("admin.terms"))
-    return _form_page("admin/term_form.html", form, _status(), term=term)
+    done = handle(
+        form,
+        lambda: service.update_term(_actor(), term, **form.values()),
+        message=lambda term: _("The term %(name)s has been saved.", name=term.name),
+        next_url=url_for("admin.terms"),
+    )
+    return done or form_page("admin/term_form.html", form, term=term)
 
 
 # -- public holidays -------------------------------------------------------------------------
 
 
 def _year_arg() -> int:
-    year = request.args.get("year", type=int)
-    if year is None or not (calendar.MIN_YEAR <= year <= calendar.MAX_YEAR):
-        return calendar.today_local().year
+    year = Filters({"year": lambda raw: _bounded_year(int(raw))})["year"]
+    return year or calendar.today_local().year
+
+
+def _bounded_year(year: int) -> int:
+    if not calendar.MIN_YEAR <= year <= calendar.MAX_YEAR:
+        raise ValueError(year)
     return year
 
 
@@ -286,46 +280,36 @@ def holidays():
 
 @bp.route("/holidays/new", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def holiday_new():
     form = HolidayForm()
-    if form.validate_on_submit():
-        try:
-            holiday = service.create_holiday(_actor(), **form.values())
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(
-                _(
-                    "%(date)s has been added: %(name)s.",
-                    date=fmt_date(holiday.day),
-                    name=holiday.name,
-                ),
-                "success",
-            )
-            return redirect(url_for("admin.holidays", year=holiday.day.year))
-    return _form_page("admin/holiday_form.html", form, _status(), holiday=None, year=_year_arg())
+    done = handle(
+        form,
+        lambda: service.create_holiday(_actor(), **form.values()),
+        message=lambda holiday: _(
+            "%(date)s has been added: %(name)s.", date=fmt_date(holiday.day), name=holiday.name
+        ),
+        next_url=lambda holiday: url_for("admin.holidays", year=holiday.day.year),
+    )
+    return done or form_page("admin/holiday_form.html", form, holiday=None, year=_year_arg())
 
 
 @bp.route("/holidays/<int:holiday_id>/edit", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def holiday_edit(holiday_id: int):
     holiday = db.get_or_404(Holiday, holiday_id)
     form = HolidayForm(obj=holiday)
-    if form.validate_on_submit():
-        try:
-            service.update_holiday(_actor(), holiday, **form.values())
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            flash(
-                _("The holiday of %(date)s has been saved.", date=fmt_date(holiday.day)),
-                "success",
-            )
-            return redirect(url_for("admin.holidays", year=holiday.day.year))
-    return _form_page(
-        "admin/holiday_form.html", form, _status(), holiday=holiday, year=holiday.day.year
+    done = handle(
+        form,
+        lambda: service.update_holiday(_actor(), holiday, **form.values()),
+        message=lambda holiday: _(
+            "The holiday of %(date)s has been saved.", date=fmt_date(holiday.day)
+        ),
+        next_url=lambda holiday: url_for("admin.holidays", year=holiday.day.year),
+    )
+    return done or form_page(
+        "admin/holiday_form.html", form, holiday=holiday, year=holiday.day.year
     )
 
 
@@ -333,12 +317,10 @@ def holiday_edit(holiday_id: int):
 @permission_required(Permission.ADMINISTER)
 def holiday_delete(holiday_id: int):
     holiday = db.get_or_404(Holiday, holiday_id)
-    form = ConfirmForm()
-    if not form.validate_on_submit():
+    if not ConfirmForm().validate_on_submit():
         abort(400)
     day, name = holiday.day, holiday.name
     service.delete_holiday(_actor(), holiday)
-    db.session.commit()
     flash(
         _("%(date)s (%(name)s) is no longer a holiday.", date=fmt_date(day), name=name), "success"
     )
@@ -358,7 +340,6 @@ def holidays_import():
         db.session.rollback()
         flash(error.message, "danger")
         return redirect(url_for("admin.holidays"))
-    db.session.commit()
     if added:
         flash(
             ngettext(
@@ -383,14 +364,43 @@ def holidays_import():
 # -- settings --------------------------------------------------------------------------------
 
 
+def _settings_page(form, names_form):
+    return form_page(
+        "admin/settings.html",
+        form,
+        names_form=names_form,
+        history=settings.history(),
+        specs=settings.SPEC_BY_KEY,
+    )
+
+
 @bp.route("/settings", methods=["GET", "POST"])
 @permission_required(Permission.ADMINISTER)
+@form_view
 def settings_page():
     form_class = settings_form_class()
     form = form_class(data=settings.get_all()) if request.method == "GET" else form_class()
-    if form.validate_on_submit():
-        settings.update(_actor(), form.values())
-        db.session.commit()
-        flash(_("The settings have been saved."), "success")
-        return redirect(url_for("admin.settings_page"))
-    return _form_page("admin/settings.html", form, _status(), specs=settings.SPECS)
+    done = handle(
+        form,
+        lambda: settings.update(_actor(), form.values()),
+        message=_("The settings have been saved."),
+        next_url=url_for("admin.settings_page"),
+    )
+    return done or _settings_page(form, DatedNameForm(formdata=None))
+
+
+@bp.route("/settings/names", methods=["POST"])
+@permission_required(Permission.ADMINISTER)
+@form_view
+def settings_name_change():
+    """A name that changes from a day on: the Office renamed, provinces merged."""
+    names_form = DatedNameForm()
+    done = handle(
+        names_form,
+        lambda: settings.change_from(
+            _actor(), names_form.key.data, names_form.effective_on.data, names_form.value.data
+        ),
+        message=_("The change of name has been recorded."),
+        next_url=url_for("admin.settings_page"),
+    )
+    return done or _settings_page(settings_form_class()(data=settings.get_all()), names_form)

@@ -1,13 +1,15 @@
 """Home pages by role, and the load balancer's probes."""
 
 import sqlalchemy as sa
-from flask import render_template
+from flask import abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from tracker.auth.forms import LogoutForm
 from tracker.enums import Role
 from tracker.extensions import db
 from tracker.main import bp
-from tracker.services import dashboard
+from tracker.services import dashboard, notifications
+from tracker.web.listing import Filters, paginate
 
 HOME_TEMPLATES = {
     Role.LIAISON: "main/home_liaison.html",
@@ -23,6 +25,29 @@ def home():
     user = current_user._get_current_object()
     data = dashboard.home_data(user)
     return render_template(HOME_TEMPLATES[user.role], data=data)
+
+
+@bp.route("/notifications")
+@login_required
+def notification_list():
+    user = current_user._get_current_object()
+    page = paginate(notifications.list_query(user))
+    return render_template(
+        "main/notifications.html",
+        page=page,
+        filters=Filters({}),
+        text=notifications.text,
+        read_form=LogoutForm(formdata=None),
+    )
+
+
+@bp.route("/notifications/read", methods=["POST"])
+@login_required
+def notifications_read():
+    if not LogoutForm().validate_on_submit():
+        abort(400)
+    notifications.mark_all_read(current_user._get_current_object())
+    return redirect(url_for("main.notification_list"))
 
 
 @bp.route("/healthz")

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.enums import AuditAction
 from tracker.extensions import db
-from tracker.models.base import enum_type, utcnow
+from tracker.models.base import UtcDateTime, enum_type, utcnow
 
 
 class AuditEvent(db.Model):
@@ -17,9 +17,7 @@ class AuditEvent(db.Model):
     id: Mapped[int] = mapped_column(
         sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True
     )
-    created_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), default=utcnow, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
     # No foreign keys: the trail outlives the rows it speaks of.
     actor_id: Mapped[int | None] = mapped_column()
     actor_username: Mapped[str] = mapped_column(sa.String(64), default="")

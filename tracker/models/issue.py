@@ -5,10 +5,10 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.enums import Field, IssueEventKind, IssueSource, IssueStatus, Sensitivity
+from tracker.enums import IssueEventKind, IssueSource, IssueStatus, Sector, Sensitivity
 from tracker.extensions import db
 from tracker.models.agency import Agency
-from tracker.models.base import TimestampMixin, enum_type, utcnow
+from tracker.models.base import TimestampMixin, UtcDateTime, enum_type, utcnow
 from tracker.models.user import User
 from tracker.text import normalise
 
@@ -24,7 +24,7 @@ class Issue(TimestampMixin, db.Model):
     # Accent-insensitive copy of the title for search (NFD, marks stripped, đ → d, lower).
     title_norm: Mapped[str] = mapped_column(sa.String(300), index=True, default="")
     summary: Mapped[str] = mapped_column(sa.Text, default="")
-    field: Mapped[Field] = mapped_column(enum_type(Field, "issue_field"))
+    field: Mapped[Sector] = mapped_column(enum_type(Sector, "issue_field"))
     source: Mapped[IssueSource] = mapped_column(enum_type(IssueSource, "issue_source"))
     source_outlet: Mapped[str] = mapped_column(sa.String(200), default="")
     source_url: Mapped[str | None] = mapped_column(sa.String(500))
@@ -43,8 +43,8 @@ class Issue(TimestampMixin, db.Model):
         enum_type(IssueStatus, "issue_status"), default=IssueStatus.NEW, index=True
     )
     dismissed_reason: Mapped[str | None] = mapped_column(sa.Text)
-    resolved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     version_id: Mapped[int] = mapped_column(default=1)
 
@@ -57,6 +57,13 @@ class Issue(TimestampMixin, db.Model):
     )
 
     __mapper_args__ = {"version_id_col": version_id}
+
+
+#: Most sensitive first: ``order_by(SENSITIVITY_ORDER)`` puts critical issues at the top.
+SENSITIVITY_ORDER = sa.case(
+    {Sensitivity.CRITICAL: 0, Sensitivity.HIGH: 1, Sensitivity.MEDIUM: 2, Sensitivity.LOW: 3},
+    value=Issue.sensitivity,
+)
 
 
 @sa.event.listens_for(Issue.title, "set", retval=False)
@@ -72,7 +79,7 @@ class IssueEvent(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     issue_id: Mapped[int] = mapped_column(sa.ForeignKey("issue.id"), index=True)
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     kind: Mapped[IssueEventKind] = mapped_column(enum_type(IssueEventKind, "issue_event_kind"))
     from_status: Mapped[IssueStatus | None] = mapped_column(
         enum_type(IssueStatus, "issue_event_from")

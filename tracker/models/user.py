@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.enums import Role
 from tracker.extensions import db
 from tracker.models.agency import Agency
-from tracker.models.base import TimestampMixin, enum_type, utcnow
+from tracker.models.base import TimestampMixin, UtcDateTime, enum_type, utcnow
 
 
 def new_session_nonce() -> str:
@@ -31,10 +31,8 @@ class User(UserMixin, TimestampMixin, db.Model):
     locale: Mapped[str] = mapped_column(sa.String(5), default="vi")
     # Part of the login cookie: changing it (password change, disabling) ends every session.
     session_nonce: Mapped[str] = mapped_column(sa.String(32), default=new_session_nonce)
-    password_changed_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), default=utcnow
-    )
-    last_login_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    password_changed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     version_id: Mapped[int] = mapped_column(default=1)
 
     agency: Mapped[Agency | None] = relationship(back_populates="users")
@@ -67,9 +65,9 @@ class ApiToken(db.Model):
     name: Mapped[str] = mapped_column(sa.String(100))
     prefix: Mapped[str] = mapped_column(sa.String(12))
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    expires_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    last_used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     user: Mapped[User] = relationship(back_populates="api_tokens")

@@ -17,15 +17,19 @@ from typing import Any
 
 import holidays as holidays_lib
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
 
-from tracker.enums import AgencyLevel, AuditAction, Field, Role
+from tracker.enums import OFFICE_ROLES, AgencyLevel, AuditAction, HolidayKind, Role, Sector
 from tracker.extensions import db
+from tracker.formatting import fmt_date
 from tracker.models import Agency, Holiday, Term, User
 from tracker.services import accounts, calendar
 from tracker.services.audit import record, snapshot
+from tracker.services.errors import ValidationError
 from tracker.services.passwords import MAX_LENGTH, MIN_LENGTH, hash_password
-from tracker.web import fmt_date
+from tracker.services.validation import clean_enum, clean_text
 
 #: What an audit row shows of each object (never a password or its hash).
 AGENCY_FIELDS = (
@@ -41,25 +45,10 @@ AGENCY_FIELDS = (
 )
 USER_FIELDS = ("username", "full_name", "email", "role", "agency_id", "active", "locale")
 TERM_FIELDS = ("name", "start_date", "end_date")
-HOLIDAY_FIELDS = ("day", "name")
+HOLIDAY_FIELDS = ("day", "name", "kind")
 
-#: Roles whose accounts belong to the Office (an agency with ``is_office``).
-OFFICE_ROLES = (Role.OFFICE, Role.LEADERSHIP)
-LOCALES = ("vi", "en")
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._@-]{1,64}", re.ASCII)
 AGENCY_CODE_PATTERN = re.compile(r"[A-Z0-9._-]{1,20}", re.ASCII)
-
-
-class ValidationError(Exception):
-    """A rule of the administration was broken; ``message`` is translated, for the user.
-
-    ``field`` names the form field the message belongs next to, when there is one.
-    """
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _only(fields: dict, allowed: tuple[str, ...]) -> dict:
@@ -100,23 +89,11 @@ def _apply(actor: User | None, obj: Any, values: dict, fields: tuple[str, ...]) 
 
 
 def _text(value: Any, field: str, *, required: bool, max_length: int) -> str:
-    text = " ".join(str(value or "").split())
-    if required and not text:
-        raise ValidationError(_("This field is required."), field)
-    if len(text) > max_length:
-        raise ValidationError(
-            _("This field cannot be longer than %(max)d characters.", max=max_length), field
-        )
-    return text
+    return clean_text(value, field, required=required, max_length=max_length)
 
 
 def _enum(enum_cls, value: Any, field: str, *, optional: bool = False):
-    if value in (None, "") and optional:
-        return None
-    try:
-        return enum_cls(value)
-    except ValueError:
-        raise ValidationError(_("Choose a value from the list."), field) from None
+    return clean_enum(enum_cls, value, field, optional=optional)
 
 
 def _check_password(password: str, field: str = "password") -> None:
@@ -134,10 +111,13 @@ def _check_password(password: str, field: str = "password") -> None:
 # -- queries used by the administration pages ----------------------------------------------------
 
 
-def agencies_query() -> sa.Select:
-    """Every agency, the Office first, then by level and code."""
+def agencies_query(*, active_only: bool = False) -> sa.Select:
+    """Every agency (or every active one), the Office first, then by level and code."""
     provinces_first = sa.case((Agency.level == AgencyLevel.PROVINCE, 0), else_=1)
-    return sa.select(Agency).order_by(Agency.is_office.desc(), provinces_first, Agency.code)
+    stmt = sa.select(Agency).options(selectinload(Agency.parent))
+    if active_only:
+        stmt = stmt.where(Agency.active)
+    return stmt.order_by(Agency.is_office.desc(), provinces_first, Agency.code)
 
 
 def users_query(role: Role | None = None, agency_id: int | None = None) -> sa.Select:
@@ -222,7 +202,7 @@ def _clean_agency(values: dict, agency: Agency | None) -> dict:
     if "level" in out:
         out["level"] = _enum(AgencyLevel, out["level"], "level")
     if "primary_field" in out:
-        out["primary_field"] = _enum(Field, out["primary_field"], "primary_field", optional=True)
+        out["primary_field"] = _enum(Sector, out["primary_field"], "primary_field", optional=True)
     for flag in ("is_office", "in_bloc", "active"):
         if flag in out:
             out[flag] = bool(out[flag])
@@ -322,7 +302,7 @@ def _clean_user(values: dict, user: User | None) -> dict:
         out["email"] = _text(out["email"], "email", required=False, max_length=254) or None
     if "role" in out:
         out["role"] = _enum(Role, out["role"], "role")
-    if "locale" in out and out["locale"] not in LOCALES:
+    if "locale" in out and out["locale"] not in current_app.config["LANGUAGES"]:
         raise ValidationError(_("Choose a value from the list."), "locale")
     if "active" in out:
         out["active"] = bool(out["active"])
@@ -501,12 +481,15 @@ def _clean_holiday(values: dict, holiday: Holiday | None) -> dict:
             )
     if "name" in out:
         out["name"] = _text(out["name"], "name", required=True, max_length=200)
+    if "kind" in out:
+        out["kind"] = _enum(HolidayKind, out["kind"], "kind")
     return out
 
 
 def create_holiday(actor: User | None, **fields) -> Holiday:
     """Add a day off. Raises ValidationError if the date already is one."""
     values = _clean_holiday(_only(fields, HOLIDAY_FIELDS), None)
+    values.setdefault("kind", HolidayKind.DAY_OFF)
     for required in HOLIDAY_FIELDS:
         if required not in values:
             raise ValidationError(_("This field is required."), required)
@@ -525,15 +508,35 @@ def delete_holiday(actor: User | None, holiday: Holiday) -> None:
     db.session.flush()
 
 
+def _vietnam(year: int):
+    supported = getattr(holidays_lib.Vietnam, "supported_languages", ()) or ()
+    if "vi" in supported:
+        return holidays_lib.Vietnam(years=year, language="vi")
+    return holidays_lib.Vietnam(years=year)
+
+
 def official_holidays(year: int) -> dict[date, str]:
     """Vietnam's public holidays and substituted days off for a year, from ``holidays``,
     named in Vietnamese when the installed version can (else its default names)."""
-    supported = getattr(holidays_lib.Vietnam, "supported_languages", ()) or ()
-    if "vi" in supported:
-        found = holidays_lib.Vietnam(years=year, language="vi")
-    else:
-        found = holidays_lib.Vietnam(years=year)
-    return dict(sorted(found.items()))
+    return dict(sorted(_vietnam(year).items()))
+
+
+def official_working_days(year: int) -> dict[date, str]:
+    """The weekend days of ``year`` worked in exchange for a day off (Saturday 26/04/2025 for
+    Friday 02/05/2025), each named after the day off it pays for."""
+    found = _vietnam(year)
+    worked = sorted(d for d in getattr(found, "weekend_workdays", ()) if d.year == year)
+    out = {}
+    for day in worked:
+        paid = next(
+            (off for off, name in found.items() if day.strftime("%d/%m/%Y") in str(name)), None
+        )
+        out[day] = (
+            _("Working day in exchange for the day off of %(day)s", day=fmt_date(paid))
+            if paid
+            else _("Working day in exchange for a day off")
+        )
+    return out
 
 
 def import_holidays(actor: User | None, year: int) -> int:
@@ -553,10 +556,12 @@ def import_holidays(actor: User | None, year: int) -> int:
         )
     present = set(db.session.scalars(holidays_in_year(year).with_only_columns(Holiday.day)))
     added = []
-    for day, name in official_holidays(year).items():
+    official = [(d, n, HolidayKind.DAY_OFF) for d, n in official_holidays(year).items()]
+    official += [(d, n, HolidayKind.WORKING_DAY) for d, n in official_working_days(year).items()]
+    for day, name, kind in sorted(official):
         if day in present:
             continue
-        holiday = Holiday(day=day, name=str(name)[:200])
+        holiday = Holiday(day=day, name=str(name)[:200], kind=kind)
         db.session.add(holiday)
         added.append(holiday)
     if not added:

@@ -1,12 +1,20 @@
-"""The audit trail. Services call ``record`` for every state change; it flushes, never commits."""
+"""The audit trail. Services call ``record`` for every state change; it flushes, never commits.
+
+Security events (a denied request, a failed login) are different: the request that causes them
+is rolled back, and they must survive that. ``record_security_event`` therefore queues them on
+the request; the web layer's transaction writes them in their own transaction once the request's
+work has been rolled back (``tracker.web.transaction``). Outside a request (the CLI, a test
+calling a service) they are added to the session like any other row.
+"""
 
 from typing import Any
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 
 from tracker.enums import AuditAction
 from tracker.extensions import db
 from tracker.models import AuditEvent
+from tracker.text import remove_forbidden_characters
 
 
 def _address() -> str:
@@ -26,6 +34,32 @@ def snapshot(obj: Any, fields: tuple[str, ...]) -> dict:
     return out
 
 
+def _row(
+    actor,
+    action: AuditAction,
+    obj: Any = None,
+    *,
+    object_type: str = "",
+    before: dict | None = None,
+    after: dict | None = None,
+    detail: str = "",
+) -> dict:
+    if obj is not None:
+        object_type = object_type or obj.__tablename__
+    return {
+        "actor_id": getattr(actor, "id", None),
+        "actor_username": getattr(actor, "username", "") or "",
+        "actor_agency_id": getattr(actor, "agency_id", None),
+        "action": action,
+        "object_type": object_type,
+        "object_id": str(getattr(obj, "id", "") or "") if obj is not None else "",
+        "before": before,
+        "after": after,
+        "ip": _address(),
+        "detail": remove_forbidden_characters(detail)[:500],
+    }
+
+
 def record(
     actor,
     action: AuditAction,
@@ -37,26 +71,41 @@ def record(
     detail: str = "",
 ) -> AuditEvent:
     """Add one audit row for ``action`` by ``actor`` (a User or None) on ``obj``."""
-    if obj is not None:
-        object_type = object_type or obj.__tablename__
     event = AuditEvent(
-        actor_id=getattr(actor, "id", None),
-        actor_username=getattr(actor, "username", "") or "",
-        actor_agency_id=getattr(actor, "agency_id", None),
-        action=action,
-        object_type=object_type,
-        object_id=str(getattr(obj, "id", "") or "") if obj is not None else "",
-        before=before,
-        after=after,
-        ip=_address(),
-        detail=detail[:500],
+        **_row(
+            actor,
+            action,
+            obj,
+            object_type=object_type,
+            before=before,
+            after=after,
+            detail=detail,
+        )
     )
     db.session.add(event)
     db.session.flush()
     return event
 
 
-def record_denial(actor, what: str) -> AuditEvent:
+def record_security_event(actor, action: AuditAction, obj: Any = None, **fields) -> None:
+    """Record an event that must survive the rollback of the request that caused it."""
+    row = _row(actor, action, obj, **fields)
+    if has_request_context():
+        g.setdefault("security_events", []).append(row)
+    else:
+        db.session.add(AuditEvent(**row))
+        db.session.flush()
+
+
+def write_queued(rows: list[dict]) -> None:
+    """Add the queued security events to the session (the web layer commits them)."""
+    db.session.add_all(AuditEvent(**row) for row in rows)
+    db.session.flush()
+
+
+def record_denial(actor, what: str) -> None:
     """A refused request (403 or a hidden 404) is itself an auditable event."""
     path = request.path if has_request_context() else ""
-    return record(actor, AuditAction.ACCESS_DENIED, object_type="route", detail=f"{what} {path}")
+    record_security_event(
+        actor, AuditAction.ACCESS_DENIED, object_type="route", detail=f"{what} {path}"
+    )

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -280,13 +280,26 @@ def periods_ending_between(kind: ReportKind | str, first: date, last: date) -> l
     return found
 
 
-def is_working_day(day: date, holidays: Collection[date] = ()) -> bool:
-    """True unless ``day`` is a Saturday, a Sunday or one of ``holidays``."""
+def is_working_day(
+    day: date, holidays: Collection[date] = (), workdays: Collection[date] = ()
+) -> bool:
+    """True for a weekday that is not one of ``holidays``, and for a weekend day that is one of
+    ``workdays`` (a Saturday worked in exchange for a day off, such as 26/04/2025)."""
+    if day in workdays:
+        return True
     return day.weekday() < 5 and day not in holidays
 
 
-def add_working_days(day: date, n: int, holidays: Collection[date] = ()) -> date:
-    """The date ``n`` working days after ``day``, skipping weekends and ``holidays``.
+def _as_set(days: Collection[date]) -> Collection[date]:
+    # A list or tuple would make every membership test a scan.
+    return days if isinstance(days, set | frozenset) else frozenset(days)
+
+
+def add_working_days(
+    day: date, n: int, holidays: Collection[date] = (), workdays: Collection[date] = ()
+) -> date:
+    """The date ``n`` working days after ``day``, skipping weekends and ``holidays`` and
+    counting the weekend ``workdays``.
 
     ``day`` itself is never counted, so ``n = 0`` returns ``day`` unchanged even when it is a
     weekend or a holiday, and a Saturday plus one working day is the Monday.
@@ -296,25 +309,30 @@ def add_working_days(day: date, n: int, holidays: Collection[date] = ()) -> date
     """
     if n < 0:
         raise ValueError(f"the number of working days must be 0 or more, not {n}")
-    # A list or tuple of holidays would make every membership test a scan.
-    off_days = holidays if isinstance(holidays, set | frozenset) else frozenset(holidays)
+    off_days, worked = _as_set(holidays), _as_set(workdays)
     current = day
     remaining = n
     while remaining:
         current += timedelta(days=1)
-        if is_working_day(current, off_days):
+        if is_working_day(current, off_days, worked):
             remaining -= 1
     return current
 
 
-def deadline_for(period: Period, working_days: int, holidays: Collection[date] = ()) -> date:
-    """The submission deadline of ``period``: ``working_days`` working days after its cut-off.
+def deadline_for(
+    period: Period,
+    working_days: int,
+    holidays: Collection[date] = (),
+    workdays: Collection[date] = (),
+) -> date:
+    """The submission deadline of ``period``: ``working_days`` working days after its cut-off
+    (weekends, ``holidays`` skipped; weekend ``workdays`` counted).
 
     Raises:
         ValueError: ``working_days`` is negative, or the period is ``AD_HOC``.
     """
     _periodic_kind(period.kind)
-    return add_working_days(period.end, working_days, holidays)
+    return add_working_days(period.end, working_days, holidays, workdays)
 
 
 def local_date(moment: datetime) -> date:
@@ -325,6 +343,11 @@ def local_date(moment: datetime) -> date:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(LOCAL_TZ).date()
+
+
+def local_midnight(day: date) -> datetime:
+    """The instant a local calendar day begins in Vietnam, in UTC (as timestamps are stored)."""
+    return datetime.combine(day, time(), LOCAL_TZ).astimezone(UTC)
 
 
 def today_local() -> date:

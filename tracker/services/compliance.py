@@ -8,11 +8,19 @@ take their reporting figures from ``expected_reports``.
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
-from tracker.enums import PERIODIC_KINDS, AgreementStatus, ReportKind, ReportStatus, Timeliness
+from tracker.enums import (
+    PERIODIC_KINDS,
+    AgreementStatus,
+    HolidayKind,
+    PartyRole,
+    ReportKind,
+    ReportStatus,
+    Timeliness,
+)
 from tracker.extensions import db
 from tracker.models import Agency, Agreement, AgreementParty, Holiday, Report, Term
 from tracker.services import calendar, settings
@@ -23,11 +31,24 @@ FAR_FUTURE = date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
+class FiledReport:
+    """What timeliness needs to know of a report row (never its text)."""
+
+    id: int
+    agency_id: int
+    kind: ReportKind
+    period: str
+    deadline: date | None
+    status: ReportStatus
+    first_submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
 class ExpectedReport:
     agency_id: int
     period: calendar.Period
     deadline: date
-    report: Report | None
+    report: FiledReport | None
     timeliness: Timeliness
 
     @property
@@ -39,25 +60,65 @@ class ExpectedReport:
         return self.report is not None and self.report.first_submitted_at is not None
 
 
-def holiday_dates() -> set[date]:
-    return set(db.session.scalars(sa.select(Holiday.day)))
+def calendar_days() -> tuple[frozenset[date], frozenset[date]]:
+    """The days off (public holidays, substituted days off) and the weekend days worked in
+    exchange for them, as the administrator keeps them."""
+    off, worked = set(), set()
+    for day, kind in db.session.execute(sa.select(Holiday.day, Holiday.kind)):
+        (worked if kind == HolidayKind.WORKING_DAY else off).add(day)
+    return frozenset(off), frozenset(worked)
+
+
+def holiday_dates() -> frozenset[date]:
+    return calendar_days()[0]
 
 
 def binding_windows(agency_ids: Iterable[int] | None = None) -> dict[int, list[tuple[date, date]]]:
-    """Per agency, the date ranges during which an agreement bound it to report."""
+    """Per agency, the date ranges during which an agreement bound it to report.
+
+    Only an agreement's partners report (its lead, the Office or a district commission that
+    runs the programme, does not report to itself). An agreement binds from its term's start
+    or its signing, whichever is later, and keeps binding after its term until the agency's
+    next agreement is signed, so there is no month between terms without a report. A body
+    that ceased to exist reports nothing from that day on."""
     stmt = (
-        sa.select(AgreementParty.agency_id, Agreement.signed_on, Term.start_date, Term.end_date)
+        sa.select(
+            AgreementParty.agency_id,
+            Agreement.signed_on,
+            Term.start_date,
+            Term.end_date,
+            Agency.dissolved_on,
+        )
         .join(Agreement, AgreementParty.agreement_id == Agreement.id)
         .join(Term, Agreement.term_id == Term.id)
         .join(Agency, AgreementParty.agency_id == Agency.id)
-        .where(Agreement.status.in_(BINDING_STATUSES), Agency.is_office.is_(False))
+        .where(
+            Agreement.status.in_(BINDING_STATUSES),
+            AgreementParty.role == PartyRole.PARTNER,
+            Agency.is_office.is_(False),
+        )
     )
     if agency_ids is not None:
         stmt = stmt.where(AgreementParty.agency_id.in_(list(agency_ids)))
-    windows: dict[int, list[tuple[date, date]]] = {}
-    for agency_id, signed_on, start, end in db.session.execute(stmt):
+    starts: dict[int, list[tuple[date, date | None, date | None]]] = {}
+    for agency_id, signed_on, start, end, dissolved_on in db.session.execute(stmt):
         first = max(start, signed_on) if signed_on else start
-        windows.setdefault(agency_id, []).append((first, end or FAR_FUTURE))
+        starts.setdefault(agency_id, []).append((first, end, dissolved_on))
+    windows: dict[int, list[tuple[date, date]]] = {}
+    for agency_id, agreements in starts.items():
+        agreements.sort()
+        for index, (first, end, dissolved_on) in enumerate(agreements):
+            later = [s for s, _e, _d in agreements[index + 1 :] if s > first]
+            last = end or FAR_FUTURE
+            if later:
+                # Bound until the next agreement takes over (not before this one's term ends).
+                last = max(last, later[0] - timedelta(days=1))
+            else:
+                last = FAR_FUTURE
+            if dissolved_on is not None:
+                last = min(last, dissolved_on - timedelta(days=1))
+            if first <= last:
+                windows.setdefault(agency_id, []).append((first, last))
     return windows
 
 
@@ -76,15 +137,26 @@ def expected_reports(
     windows = binding_windows(agency_ids)
     if not windows:
         return []
-    holidays = holiday_dates()
+    holidays, workdays = calendar_days()
     values = settings.get_all()
     existing = {
         (r.agency_id, r.kind, r.period): r
-        for r in db.session.scalars(
-            sa.select(Report).where(
-                Report.agency_id.in_(list(windows)),
-                Report.kind.in_(kinds),
-                Report.period_end.between(first, last),
+        for r in (
+            FiledReport(*row)
+            for row in db.session.execute(
+                sa.select(
+                    Report.id,
+                    Report.agency_id,
+                    Report.kind,
+                    Report.period,
+                    Report.deadline,
+                    Report.status,
+                    Report.first_submitted_at,
+                ).where(
+                    Report.agency_id.in_(list(windows)),
+                    Report.kind.in_(kinds),
+                    Report.period_end.between(first, last),
+                )
             )
         )
     }
@@ -92,7 +164,7 @@ def expected_reports(
     for kind in kinds:
         days = settings.deadline_days(kind, values)
         periods = calendar.periods_ending_between(kind, first, last)
-        deadlines = {p: calendar.deadline_for(p, days, holidays) for p in periods}
+        deadlines = {p: calendar.deadline_for(p, days, holidays, workdays) for p in periods}
         for agency_id, spans in sorted(windows.items()):
             for period in periods:
                 if not any(lo <= period.end <= hi for lo, hi in spans):
@@ -157,3 +229,69 @@ def open_for(rows: Iterable[ExpectedReport]) -> list[ExpectedReport]:
         for r in rows
         if not r.submitted or (r.report is not None and r.report.status == ReportStatus.RETURNED)
     ]
+
+
+# -- the compliance grid and the list behind each of its figures -------------------------------
+
+
+@dataclass
+class Grid:
+    """Agencies × periods of one kind and year (like DHIS2's reporting-rate summary)."""
+
+    kind: ReportKind
+    year: int
+    periods: list[calendar.Period]
+    agency_ids: list[int]
+    cells: dict[tuple[int, str], ExpectedReport]
+    by_agency: dict[int, Discipline]
+    overall: Discipline
+
+
+def year_span(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def grid(
+    kind: ReportKind,
+    year: int,
+    *,
+    today: date | None = None,
+    agency_ids: Iterable[int] | None = None,
+) -> Grid:
+    """Every expected report of ``kind`` whose cut-off falls in ``year``, placed by agency and
+    period, with each agency's and the whole bloc's discipline."""
+    first, last = year_span(year)
+    rows = expected_reports(first, last, today=today, kinds=[kind], agency_ids=agency_ids)
+    cells = {(r.agency_id, r.period.label): r for r in rows}
+    return Grid(
+        kind=kind,
+        year=year,
+        periods=calendar.periods_ending_between(kind, first, last),
+        agency_ids=sorted({r.agency_id for r in rows}),
+        cells=cells,
+        by_agency=discipline_by_agency(rows),
+        overall=discipline(rows),
+    )
+
+
+def select_expected(
+    rows: Iterable[ExpectedReport],
+    *,
+    agency_id: int | None = None,
+    timeliness: Timeliness | None = None,
+    period: str | None = None,
+    submitted: bool | None = None,
+) -> list[ExpectedReport]:
+    """The expected reports a grid figure counts (its link carries these filters)."""
+    out = []
+    for row in rows:
+        if agency_id is not None and row.agency_id != agency_id:
+            continue
+        if timeliness is not None and row.timeliness != timeliness:
+            continue
+        if period is not None and row.period.label != period:
+            continue
+        if submitted is not None and row.submitted != submitted:
+            continue
+        out.append(row)
+    return out

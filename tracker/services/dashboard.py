@@ -4,12 +4,11 @@ from collections import Counter
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.orm import raiseload
 
 from tracker.enums import (
-    OPEN_ISSUE_STATUSES,
     CommitmentStatus,
     IssueStatus,
-    ReportStatus,
     Role,
     Sensitivity,
     Timeliness,
@@ -22,17 +21,16 @@ from tracker.models import (
     Commitment,
     Holiday,
     Issue,
-    Report,
     Term,
     User,
 )
-from tracker.permissions import issues_visible_to, reports_visible_to
-from tracker.services import calendar, compliance
+from tracker.permissions import issues_visible_to
+from tracker.services import calendar, commitments, compliance, issues, reports
 
-SENSITIVITY_ORDER = sa.case(
-    {Sensitivity.CRITICAL: 0, Sensitivity.HIGH: 1, Sensitivity.MEDIUM: 2, Sensitivity.LOW: 3},
-    value=Issue.sensitivity,
-)
+
+def count(stmt: sa.Select) -> int:
+    """How many rows a named query gives: the figure and its list can never disagree."""
+    return db.session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery()))
 
 
 def current_term(today: date) -> Term | None:
@@ -42,24 +40,18 @@ def current_term(today: date) -> Term | None:
     )
 
 
-def commitment_status_counts(term: Term | None, agency_id: int | None = None) -> dict:
-    """Commitments of a term's agreements by status (optionally for one responsible agency)."""
+def commitment_status_counts(user, term: Term | None, today: date | None = None) -> dict:
+    """The commitments of a term that ``user`` may see, by status (the bloc page's figures,
+    added up)."""
     if term is None:
         return {}
-    stmt = (
-        sa.select(Commitment.status, sa.func.count())
-        .join(Agreement, Commitment.agreement_id == Agreement.id)
-        .where(Agreement.term_id == term.id)
-        .group_by(Commitment.status)
-    )
-    if agency_id is not None:
-        stmt = stmt.where(Commitment.responsible_agency_id == agency_id)
-    counts = dict(db.session.execute(stmt).all())
-    return {s: counts.get(s, 0) for s in CommitmentStatus}
-
-
-def open_issues_query(user) -> sa.Select:
-    return issues_visible_to(user, sa.select(Issue).where(Issue.status.in_(OPEN_ISSUE_STATUSES)))
+    totals = dict.fromkeys(CommitmentStatus, 0)
+    for figures in commitments.figures_by_agency(
+        user, commitments.Filters(term_id=term.id), today
+    ).values():
+        for status, number in figures.by_status.items():
+            totals[status] += number
+    return totals
 
 
 def issue_status_counts(user, since: date | None = None) -> dict:
@@ -99,18 +91,30 @@ def _year_span(today: date) -> tuple[date, date]:
     return date(today.year, 1, 1), today
 
 
+#: How far ahead the liaison's home shows what is coming due.
+DUE_SOON = timedelta(days=45)
+#: The first day any report can be expected (the lists look back to it: nothing drops off).
+BEGINNING = date(2000, 1, 1)
+
+
 def _liaison(user: User, today: date) -> dict:
     agency_ids = [user.agency_id] if user.agency_id else []
-    rows, year_rows = _expected(
-        [(today - timedelta(days=120), today + timedelta(days=62)), _year_span(today)],
-        today,
-        agency_ids,
+    rows = compliance.expected_reports(
+        BEGINNING, today + DUE_SOON + timedelta(days=31), today=today, agency_ids=agency_ids
     )
-    todo = sorted(
+    year_first, year_last = _year_span(today)
+    year_rows = [r for r in rows if year_first <= r.period.end <= year_last]
+    waiting = compliance.open_for(rows)
+    late = sorted(
+        (r for r in waiting if r.timeliness == Timeliness.MISSING), key=lambda r: r.deadline
+    )
+    # Came back from the Office (periodic or ad hoc): to revise and send again.
+    returned = db.session.scalars(reports.returned_query(user)).all()
+    due = sorted(
         (
             r
-            for r in compliance.open_for(rows)
-            if r.timeliness != Timeliness.NOT_DUE or r.deadline <= today + timedelta(days=45)
+            for r in waiting
+            if r.timeliness == Timeliness.NOT_DUE and r.deadline <= today + DUE_SOON
         ),
         key=lambda r: (r.deadline, r.period.kind.value),
     )
@@ -121,64 +125,54 @@ def _liaison(user: User, today: date) -> dict:
             sa.select(Commitment)
             .join(Agreement, Commitment.agreement_id == Agreement.id)
             .where(Agreement.term_id == term.id, Commitment.responsible_agency_id == user.agency_id)
+            .options(raiseload("*"))
             .order_by(Commitment.agreement_id, Commitment.position)
         ).all()
-    open_issues = db.session.scalars(
-        open_issues_query(user).order_by(SENSITIVITY_ORDER, Issue.first_seen_on.desc()).limit(8)
-    ).all()
-    open_issue_count = db.session.scalar(
-        sa.select(sa.func.count()).select_from(open_issues_query(user).subquery())
-    )
-    returned = db.session.scalars(
-        reports_visible_to(user, sa.select(Report).where(Report.status == ReportStatus.RETURNED))
-    ).all()
+    open_issues = issues.open_query(user)
     return {
         "agency": user.agency,
-        "todo": todo,
+        "late": late,
+        "due": due,
         "returned": returned,
+        "todo_count": len(late) + len(due) + len(returned),
+        "can_file": user.agency is not None and user.agency.can_file,
         "discipline": compliance.discipline(year_rows),
         "term": term,
         "commitments": commitments,
         "commitment_counts": Counter(c.status for c in commitments),
-        "open_issues": open_issues,
-        "open_issue_count": open_issue_count,
+        "open_issues": db.session.scalars(open_issues.limit(8)).all(),
+        "open_issue_count": count(open_issues),
     }
 
 
 def _office(user: User, today: date) -> dict:
-    awaiting = reports_visible_to(
-        user, sa.select(Report).where(Report.status == ReportStatus.SUBMITTED)
-    )
-    awaiting_count = db.session.scalar(sa.select(sa.func.count()).select_from(awaiting.subquery()))
-    awaiting_list = db.session.scalars(awaiting.order_by(Report.last_submitted_at).limit(10)).all()
-    recent, year_rows = _expected([(today - timedelta(days=92), today), _year_span(today)], today)
-    overdue = sorted(
-        (r for r in recent if r.timeliness == Timeliness.MISSING),
+    awaiting = reports.awaiting_review_query(user)
+    rows = compliance.expected_reports(BEGINNING, today, today=today)
+    year_first, year_last = _year_span(today)
+    year_rows = [r for r in rows if year_first <= r.period.end <= year_last]
+    # Every report missing, however old: the figure links to exactly these.
+    missing = sorted(
+        compliance.select_expected(rows, timeliness=Timeliness.MISSING),
         key=lambda r: (r.deadline, r.agency_id),
+        reverse=True,
     )
+    open_issues = issues.open_query(user)
     sens_counts = dict(
         db.session.execute(
-            open_issues_query(user)
+            open_issues.order_by(None)
             .with_only_columns(Issue.sensitivity, sa.func.count())
             .group_by(Issue.sensitivity)
         ).all()
     )
-    unassigned = db.session.scalar(
-        sa.select(sa.func.count()).select_from(
-            open_issues_query(user).where(Issue.assignee_id.is_(None)).subquery()
-        )
-    )
-    urgent = db.session.scalars(
-        open_issues_query(user).order_by(SENSITIVITY_ORDER, Issue.first_seen_on.desc()).limit(10)
-    ).all()
     return {
-        "awaiting_count": awaiting_count,
-        "awaiting": awaiting_list,
-        "overdue": overdue,
+        "awaiting_count": count(awaiting),
+        "awaiting": db.session.scalars(awaiting.limit(10)).all(),
+        "missing_count": len(missing),
+        "missing": missing[:12],
         "open_by_sensitivity": {s: sens_counts.get(s, 0) for s in Sensitivity},
         "open_issue_count": sum(sens_counts.values()),
-        "unassigned_count": unassigned,
-        "urgent_issues": urgent,
+        "unassigned_count": count(open_issues.where(Issue.assignee_id.is_(None))),
+        "urgent_issues": db.session.scalars(open_issues.limit(10)).all(),
         "agencies": _agencies_by_id(),
         "discipline_by_agency": compliance.discipline_by_agency(year_rows),
     }
@@ -190,18 +184,14 @@ def _leadership(user: User, today: date) -> dict:
     year_rows, term_rows = _expected([_year_span(today), term_span], today)
     return {
         "term": term,
-        "commitment_counts": commitment_status_counts(term),
+        "commitment_counts": commitment_status_counts(user, term, today),
         "year_discipline": compliance.discipline(year_rows),
         "term_discipline": compliance.discipline(term_rows),
         "discipline_by_agency": compliance.discipline_by_agency(term_rows),
         "agencies": _agencies_by_id(),
         "issue_counts": issue_status_counts(user, since=term.start_date if term else None),
-        "open_high": db.session.scalar(
-            sa.select(sa.func.count()).select_from(
-                open_issues_query(user)
-                .where(Issue.sensitivity.in_((Sensitivity.HIGH, Sensitivity.CRITICAL)))
-                .subquery()
-            )
+        "open_high": count(
+            issues.open_query(user).where(Issue.sensitivity.in_(issues.HIGH_SENSITIVITIES))
         ),
     }
 

@@ -1,0 +1,131 @@
+"""Models → API resources, following the API's one table of names."""
+
+from datetime import UTC, datetime
+
+from tracker.api import schemas
+from tracker.enums import Timeliness
+from tracker.services import calendar
+from tracker.services.calendar import LOCAL_TZ, today_local
+
+
+def moment(value: datetime | None) -> datetime | None:
+    """An instant with Vietnam's offset (+07:00); SQLite gives naive UTC back."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(LOCAL_TZ)
+
+
+def agency(a) -> schemas.AgencyOut:
+    return schemas.AgencyOut(
+        id=a.id,
+        code=a.code,
+        name=a.name_vi,
+        name_en=a.name_en,
+        is_office=a.is_office,
+        in_bloc=a.in_bloc,
+        active=a.active,
+        field=a.primary_field,
+        dissolved_on=a.dissolved_on,
+        successors=[s.successor.code for s in a.successions],
+    )
+
+
+def term(t) -> schemas.TermOut:
+    return schemas.TermOut(id=t.id, name=t.name, start_date=t.start_date, end_date=t.end_date)
+
+
+def agreement(a) -> schemas.AgreementOut:
+    return schemas.AgreementOut(
+        id=a.id,
+        number=a.number,
+        title=a.title,
+        term=a.term.name,
+        agencies=[p.agency.code for p in a.parties],
+        signed_on=a.signed_on,
+        status=a.status,
+        summary=a.summary,
+        version=a.version_id,
+    )
+
+
+def commitment(c, today=None) -> schemas.CommitmentOut:
+    return schemas.CommitmentOut(
+        id=c.id,
+        agreement_id=c.agreement_id,
+        agency=c.responsible_agency.code,
+        field=c.field,
+        title=c.title,
+        description=c.description,
+        evidence_expected=c.evidence_expected,
+        due_date=c.due_date,
+        recurrence=c.recurrence,
+        status=c.status_on(today or today_local()),
+        progress=c.progress,
+        confirmed=c.confirmed,
+        version=c.version_id,
+    )
+
+
+def update(u) -> schemas.UpdateOut:
+    return schemas.UpdateOut(
+        id=u.id,
+        commitment_id=u.commitment_id,
+        recorded_on=u.recorded_on,
+        note=u.note,
+        progress=u.progress,
+        evidence_url=u.evidence_url,
+        figures=[schemas.FigureOut(metric=f.metric, value=f.value) for f in u.figures],
+        corrects_id=u.corrects_id,
+        created_at=moment(u.created_at),
+    )
+
+
+def report_timeliness(r, today=None):
+    if r.kind.value == "ad_hoc" and r.deadline is None:
+        return Timeliness.ON_TIME if r.first_submitted_at else Timeliness.NOT_DUE
+    return calendar.timeliness(r.deadline, r.first_submitted_at, today or today_local())
+
+
+def report(r, today=None) -> schemas.ReportOut:
+    return schemas.ReportOut(
+        id=r.id,
+        agency=r.agency.code,
+        kind=r.kind,
+        period=r.period,
+        title=r.title,
+        window_start=r.period_start,
+        window_end=r.period_end,
+        due_date=r.deadline,
+        status=r.status,
+        submitted_at=moment(r.first_submitted_at),
+        timeliness=report_timeliness(r, today),
+        version=r.version_id,
+    )
+
+
+def report_detail(r, shown) -> schemas.ReportDetailOut:
+    base = report(r).model_dump()
+    return schemas.ReportDetailOut(
+        **base,
+        situation=shown.situation,
+        results=shown.results,
+        emerging_issues=shown.emerging_issues,
+        proposals=shown.proposals,
+        next_tasks=shown.next_tasks,
+        commitment_notes={str(k): v for k, v in (shown.commitment_notes or {}).items()},
+        commitment_progress={str(k): v for k, v in (shown.commitment_progress or {}).items()},
+        issues=[i.id for i in r.issues],
+        versions=[
+            {
+                "number": v.number,
+                "submitted_at": moment(v.submitted_at).isoformat(),
+                "decision": v.decision.value if v.decision else None,
+                "review_comment": v.review_comment,
+                "section_comments": v.section_comments or {},
+                "reviewed_at": moment(v.reviewed_at).isoformat() if v.reviewed_at else None,
+            }
+            for v in r.versions
+        ],
+    )
