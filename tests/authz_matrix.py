@@ -187,6 +187,11 @@ MATRIX: list[Case] = [
     ),
     *scoped("/agencies/<int:agency_id>"),
     Case("/bloc", "GET", None, roles(liaison_a=403, liaison_b=403, admin=403)),
+    # Summaries: the page is the Office's and leadership's; a liaison downloads their own
+    # agency's PDF (the default for them), never the bloc's.
+    Case("/summaries/", "GET", None, roles(liaison_a=403, liaison_b=403, admin=403)),
+    Case("/summaries/summary.pdf", "GET", None, roles(admin=403)),
+    Case("/summaries/<term>.pdf", "GET", None, roles(admin=403)),
     Case("/documents", "GET", None, roles(admin=403)),
     Case("/documents/<int:document_id>", "GET", None, roles(admin=403)),
     Case("/documents/new", "GET", None, OFFICE_ONLY),
@@ -286,6 +291,7 @@ API_LIAISON_WRITE = roles(
 )
 MATRIX += [
     Case("/api/v1/openapi.json", "GET", None, roles(anonymous=200)),
+    Case("/api/v1/summaries/<term>", "GET", None, API_PROGRAMME),
     Case(
         "/api/v1/tokens",
         "POST",

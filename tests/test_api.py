@@ -2,6 +2,7 @@
 visibility as the pages, writes through the same services, and a description that covers every
 endpoint."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -208,7 +209,7 @@ def test_the_description_covers_every_api_route(app, client):
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint.startswith("api."):
-            path = rule.rule.replace("<int:", "{").replace(">", "}")
+            path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
             routes |= {(path, m) for m in rule.methods - {"HEAD", "OPTIONS"}}
     assert routes == described
     assert len(SPECS) == len(described)

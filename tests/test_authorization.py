@@ -41,6 +41,7 @@ def _url(app, case, world, holiday) -> str:
         "agency_id": getattr(world, owner).id,
         "user_id": getattr(world.users, f"liaison_{owner}").id,
         "term_id": world.term.id,
+        "term": world.term.name,
         "holiday_id": holiday.id,
     }
     rule = next(r for r in app.url_map.iter_rules() if r.rule == case.rule)

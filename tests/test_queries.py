@@ -106,6 +106,7 @@ def _target_ids(world) -> dict[str, int]:
         "user_id": world.users.liaison_a.id,
         "term_id": world.term.id,
         "holiday_id": world.holiday.id,
+        "term": world.term.name,
     }
 
 

@@ -45,7 +45,8 @@ class Permission(enum.StrEnum):
     FLAG_ISSUES = "flag_issues"
     TRIAGE_ISSUES = "triage_issues"
     VIEW_DASHBOARDS = "view_dashboards"
-    DOWNLOAD_SUMMARIES = "download_summaries"
+    DOWNLOAD_SUMMARIES = "download_summaries"  # any summary, the whole bloc's included
+    DOWNLOAD_OWN_SUMMARY = "download_own_summary"  # a liaison: their own agency's only
     ADMINISTER = "administer"
     VIEW_AUDIT = "view_audit"
 
@@ -64,6 +65,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.SUBMIT_REPORTS,
             P.VIEW_ISSUES,
             P.FLAG_ISSUES,
+            P.DOWNLOAD_OWN_SUMMARY,
         }
     ),
     Role.OFFICE: frozenset(
@@ -81,6 +83,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.TRIAGE_ISSUES,
             P.VIEW_DASHBOARDS,
             P.DOWNLOAD_SUMMARIES,
+            P.DOWNLOAD_OWN_SUMMARY,
         }
     ),
     # Leadership reads everything of the programme and changes nothing.
@@ -93,6 +96,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.VIEW_ISSUES,
             P.VIEW_DASHBOARDS,
             P.DOWNLOAD_SUMMARIES,
+            P.DOWNLOAD_OWN_SUMMARY,
         }
     ),
     Role.ADMIN: frozenset({P.VIEW_HOME, P.ADMINISTER, P.VIEW_AUDIT}),

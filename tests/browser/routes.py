@@ -114,6 +114,8 @@ ID_SOURCES: dict[str, IdSource] = {
     "user_id": IdSource(User.id, where=(User.role == Role.LIAISON,), order_by=(User.id,)),
     # The current term.
     "term_id": IdSource(Term.id, order_by=(Term.start_date.desc(),)),
+    # A term by its name (the summaries' PDFs): the earliest, a finished review.
+    "term": IdSource(Term.name, order_by=(Term.start_date,)),
     # The latest holiday.
     "holiday_id": IdSource(Holiday.id, order_by=(Holiday.day.desc(),)),
 }

@@ -10,7 +10,8 @@ from tracker.api.core import SPECS, TITLES
 from tracker.api.schemas import Problem
 
 REF = "#/components/schemas/{model}"
-_PATH_PARAM = re.compile(r"<(?:int:)?(\w+)>")
+_PATH_PARAM = re.compile(r"<(?:(int):)?(\w+)>")
+_INTEGER = {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
 
 
 def _schemas() -> tuple[dict, dict]:
@@ -42,15 +43,15 @@ def document(url: str = "/api/v1/openapi.json") -> dict:
     refs, definitions = _schemas()
     paths: dict[str, dict] = {}
     for spec in SPECS:
-        path = _PATH_PARAM.sub(r"{\1}", spec.rule)
+        path = _PATH_PARAM.sub(r"{\2}", spec.rule)
         parameters = [
             {
                 "name": name,
                 "in": "path",
                 "required": True,
-                "schema": {"type": "integer", "minimum": 0, "maximum": 2**31 - 1},
+                "schema": _INTEGER if converter == "int" else {"type": "string", "maxLength": 50},
             }
-            for name in _PATH_PARAM.findall(spec.rule)
+            for converter, name in _PATH_PARAM.findall(spec.rule)
         ]
         if spec.query is not None:
             parameters += _query_parameters(spec.query)

@@ -19,11 +19,12 @@ from tracker.permissions import (
     can_view_agreement,
     can_view_commitment,
     can_view_report,
+    has_permission,
     own_agency_ids,
     sees_all_agencies,
     visible_or_404,
 )
-from tracker.services import accounts, calendar, compliance, tokens
+from tracker.services import accounts, calendar, compliance, summaries, tokens
 from tracker.services import agreements as agreement_service
 from tracker.services import commitments as commitment_service
 from tracker.services import reports as report_service
@@ -499,3 +500,34 @@ def compliance_rows(query: schemas.ComplianceQuery):
         for row in sorted(result.cells.values(), key=lambda r: (codes[r.agency_id], r.period.label))
     ]
     return schemas.ComplianceOut(kind=ReportKind(query.kind), year=query.year, items=items)
+
+
+@endpoint(
+    bp,
+    "/summaries/<term>",
+    "GET",
+    summary="A term's review figures: per agency, bloc totals and issue counts",
+    tag="summaries",
+    query=schemas.SummaryQuery,
+    response=schemas.SummaryOut,
+    errors=(403, 404),
+    permission=Permission.DOWNLOAD_OWN_SUMMARY,
+    description="The same figures as the term's PDF (/summaries/<term>.pdf). Reports expected "
+    "are the periodic reports whose cut-off falls in the term up to the data cut-off, exactly "
+    "as the compliance grid counts them. A liaison gets their own agency's figures only.",
+)
+def summary(term: str, query: schemas.SummaryQuery):
+    agency_id = _agency_id(query.agency) if query.agency else None
+    if query.agency and agency_id is None:
+        raise ApiError(404, _("There is no such agency."))
+    if not has_permission(current_user, Permission.DOWNLOAD_SUMMARIES):
+        if agency_id is None:
+            agency_id = current_user.agency_id
+        if agency_id not in own_agency_ids(current_user):
+            raise ApiError(404, _("There is no such agency."))
+    if summaries.term_by_name(term) is None:
+        raise ApiError(404, _("There is no term %(term)s.", term=term))
+    result = summaries.build(
+        current_user, summaries.scope_for(term=term, agency_id=agency_id), text=False
+    )
+    return serialise.summary(result)

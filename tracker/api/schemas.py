@@ -284,3 +284,49 @@ class ComplianceOut(BaseModel):
     kind: ReportKind
     year: int
     items: list[ComplianceRow]
+
+
+# -- summaries ---------------------------------------------------------------------------------
+
+
+class SummaryQuery(BaseModel):
+    agency: Code | None = None
+
+
+class SummaryFigures(BaseModel):
+    reports_expected: int
+    reports_submitted: int
+    reports_on_time: int
+    reports_late: int
+    reports_missing: int
+    reports_not_due: int
+    on_time_rate: float | None = Field(description="on time ÷ (expected − not due)")
+    commitments_total: int
+    commitments_done: int
+    commitments_overdue: int
+    issues_flagged: int = Field(description="issues this agency (or the bloc) reported")
+    issues_open: int = Field(description="open issues it is (or the bloc is) responsible for")
+
+
+class SummaryAgency(SummaryFigures):
+    code: str
+    name: str
+    dissolved_on: date | None
+
+
+class SummaryIssues(BaseModel):
+    by_field: dict[str, int]
+    by_sensitivity: dict[str, int]
+    by_source: dict[str, int]
+    by_status: dict[str, int]
+    median_days_to_resolve: float | None
+
+
+class SummaryOut(BaseModel):
+    term: str
+    first: date
+    last: date
+    cutoff: date
+    agencies: list[SummaryAgency]
+    totals: SummaryFigures
+    issues: SummaryIssues

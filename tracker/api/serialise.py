@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from tracker.api import schemas
-from tracker.enums import Timeliness
+from tracker.enums import CommitmentStatus, Timeliness
 from tracker.services import calendar
 from tracker.services.calendar import LOCAL_TZ, today_local
 
@@ -128,4 +128,55 @@ def report_detail(r, shown) -> schemas.ReportDetailOut:
             }
             for v in r.versions
         ],
+    )
+
+
+def _figures(discipline, commitments_by_status: dict, flagged: int, open_: int) -> dict:
+    return {
+        "reports_expected": discipline.expected,
+        "reports_submitted": discipline.received,
+        "reports_on_time": discipline.on_time,
+        "reports_late": discipline.late,
+        "reports_missing": discipline.missing,
+        "reports_not_due": discipline.not_due,
+        "on_time_rate": discipline.on_time_rate,
+        "commitments_total": sum(commitments_by_status.values()),
+        "commitments_done": commitments_by_status.get(CommitmentStatus.DONE, 0),
+        "commitments_overdue": commitments_by_status.get(CommitmentStatus.OVERDUE, 0),
+        "issues_flagged": flagged,
+        "issues_open": open_,
+    }
+
+
+def summary(s) -> schemas.SummaryOut:
+    """A summary's figures (services.summaries.build), as the API names them."""
+    return schemas.SummaryOut(
+        term=s.scope.term.name,
+        first=s.scope.first,
+        last=s.scope.last,
+        cutoff=s.cutoff,
+        agencies=[
+            schemas.SummaryAgency(
+                code=line.agency.code,
+                name=line.agency.name_vi,
+                dissolved_on=line.agency.dissolved_on,
+                **_figures(
+                    line.discipline,
+                    line.commitments.by_status,
+                    line.issues_flagged,
+                    line.issues_open,
+                ),
+            )
+            for line in s.lines
+        ],
+        totals=schemas.SummaryFigures(
+            **_figures(s.discipline, s.commitments_by_status, s.issues_total, s.issues_open)
+        ),
+        issues=schemas.SummaryIssues(
+            by_field={k.value: v for k, v in s.issues_by_field.items()},
+            by_sensitivity={k.value: v for k, v in s.issues_by_sensitivity.items()},
+            by_source={k.value: v for k, v in s.issues_by_source.items()},
+            by_status={k.value: v for k, v in s.issues_by_status.items()},
+            median_days_to_resolve=s.median_days_to_resolve,
+        ),
     )

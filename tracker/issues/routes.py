@@ -3,12 +3,20 @@
 from flask import render_template
 from flask_login import current_user
 
-from tracker.enums import IssueStatus, Sector, Sensitivity
+from tracker.enums import IssueSource, IssueStatus, Sector, Sensitivity
 from tracker.extensions import db
 from tracker.issues import bp
 from tracker.permissions import Permission, can_view_issue, permission_required, visible_or_404
 from tracker.services import issues as service
-from tracker.web.listing import Filters, enum_param, flag_param, paginate, text_param
+from tracker.web.listing import (
+    Filters,
+    date_param,
+    enum_param,
+    flag_param,
+    id_param,
+    paginate,
+    text_param,
+)
 
 
 @bp.route("/issues")
@@ -23,6 +31,12 @@ def index():
             "high": flag_param,
             "unassigned": flag_param,
             "q": text_param(),
+            "source": enum_param(IssueSource),
+            "from": date_param,
+            "to": date_param,
+            "agency": id_param,
+            "reporting": id_param,
+            "responsible": id_param,
         }
     )
     page = paginate(
@@ -35,6 +49,12 @@ def index():
             high_only=bool(filters["high"]),
             unassigned=bool(filters["unassigned"]),
             search=filters["q"],
+            source=filters["source"],
+            seen_from=filters["from"],
+            seen_to=filters["to"],
+            agency_id=filters["agency"],
+            reporting_id=filters["reporting"],
+            responsible_id=filters["responsible"],
         )
     )
     return render_template(

@@ -149,7 +149,8 @@ def header_block(header: Header, family: str) -> list:
         Paragraph(text(header.committee.upper()), s["center"]),
         Paragraph(f"<b>{text(header.body.upper())}</b>", s["center"]),
         Paragraph("*", s["center"]),
-        Paragraph(text(header.number), s["center"]),
+        # The number is left blank to be written in when the document is registered.
+        Paragraph(text(header.number).replace(" ", "&nbsp;"), s["center"]),
     ]
     right = [
         _Underlined(_("COMMUNIST PARTY OF VIETNAM"), family, width * 0.55),

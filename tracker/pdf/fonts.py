@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from flask import current_app
+from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -67,6 +68,9 @@ def register() -> str:
     addMapping(FAMILY, 1, 0, f"{FAMILY}-Bold")
     addMapping(FAMILY, 0, 1, f"{FAMILY}-Italic")
     addMapping(FAMILY, 1, 1, f"{FAMILY}-BoldItalic")
+    # A chart's renderer starts every drawing in its default font (Helvetica, which is never
+    # embedded): make it ours, so no font outside the family enters a file.
+    shapes.STATE_DEFAULTS["fontName"] = FAMILY
     return FAMILY
 
 

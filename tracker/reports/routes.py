@@ -44,6 +44,7 @@ from tracker.web.forms import INVALID, form_page, form_view, handle
 from tracker.web.listing import (
     Filters,
     choice_param,
+    date_param,
     enum_param,
     id_param,
     int_param,
@@ -149,6 +150,9 @@ def expected():
             "timeliness": enum_param(Timeliness),
             "period": text_param(20),
             "submitted": choice_param(("yes", "no")),
+            # A summary's span (its figures link here): cut-off dates from, to.
+            "from": date_param,
+            "to": date_param,
         }
     )
     kinds = [ReportKind(filters["kind"])] if filters["kind"] else None
@@ -156,6 +160,8 @@ def expected():
         first, last = compliance.year_span(filters["year"])
     else:
         first, last = date(2000, 1, 1), today
+    if filters["from"] or filters["to"]:
+        first, last = filters["from"] or first, filters["to"] or last
     visible = _visible_agency_ids()
     agency_ids = visible
     if filters["agency"] is not None:

@@ -142,6 +142,10 @@ def _liaison(user: User, today: date) -> dict:
         "commitment_counts": Counter(c.status for c in commitments),
         "open_issues": db.session.scalars(open_issues.limit(8)).all(),
         "open_issue_count": count(open_issues),
+        # The terms whose summary (the agency's own) the liaison may download.
+        "summary_terms": db.session.scalars(
+            sa.select(Term).where(Term.start_date <= today).order_by(Term.start_date)
+        ).all(),
     }
 
 

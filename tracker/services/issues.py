@@ -4,10 +4,12 @@ Every query starts from ``issues_visible_to``: an issue is seen only by the Offi
 leadership, and its reporting and responsible agencies, in lists, counts and details alike.
 """
 
+from datetime import date
+
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, raiseload, selectinload
 
-from tracker.enums import OPEN_ISSUE_STATUSES, IssueStatus, Sector, Sensitivity
+from tracker.enums import OPEN_ISSUE_STATUSES, IssueSource, IssueStatus, Sector, Sensitivity
 from tracker.models import SENSITIVITY_ORDER, Issue, IssueEvent
 from tracker.permissions import issues_visible_to
 from tracker.text import normalise
@@ -23,9 +25,30 @@ def list_query(
     high_only: bool = False,
     unassigned: bool = False,
     search: str | None = None,
+    source: IssueSource | None = None,
+    seen_from: date | None = None,
+    seen_to: date | None = None,
+    agency_id: int | None = None,
+    reporting_id: int | None = None,
+    responsible_id: int | None = None,
 ) -> sa.Select:
-    """The issues ``user`` may see, the newest first."""
+    """The issues ``user`` may see, the newest first. ``agency_id`` keeps those it reported or
+    is responsible for; ``seen_from``/``seen_to`` bound the day first seen."""
     stmt = issues_visible_to(user, sa.select(Issue))
+    if source is not None:
+        stmt = stmt.where(Issue.source == source)
+    if seen_from is not None:
+        stmt = stmt.where(Issue.first_seen_on >= seen_from)
+    if seen_to is not None:
+        stmt = stmt.where(Issue.first_seen_on <= seen_to)
+    if agency_id is not None:
+        stmt = stmt.where(
+            sa.or_(Issue.reporting_agency_id == agency_id, Issue.responsible_agency_id == agency_id)
+        )
+    if reporting_id is not None:
+        stmt = stmt.where(Issue.reporting_agency_id == reporting_id)
+    if responsible_id is not None:
+        stmt = stmt.where(Issue.responsible_agency_id == responsible_id)
     if status is not None:
         stmt = stmt.where(Issue.status == status)
     if open_only:
