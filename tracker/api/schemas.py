@@ -25,7 +25,8 @@ PeriodicKind = Literal["monthly", "quarterly", "six_month", "annual"]
 
 Text = Annotated[str, StringConstraints(max_length=5000)]
 ShortText = Annotated[str, StringConstraints(max_length=300)]
-Code = Annotated[str, StringConstraints(max_length=20)]
+# An agency code as the administration accepts them (letters, digits, dots, hyphens, underscores).
+Code = Annotated[str, StringConstraints(max_length=20, pattern=r"^[A-Za-z0-9._-]*$")]
 
 
 class Strict(BaseModel):

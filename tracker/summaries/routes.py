@@ -88,6 +88,12 @@ def index():
             (_("Status"), "status", result.issues_by_status),
         ),
         links=Links(result),
+        agency_rates=[
+            (line.code, line.discipline.on_time_rate)
+            for line in result.lines
+            if line.discipline.expected
+        ],
+        year_rates=[(year, d.on_time_rate) for year, d, _flagged in result.by_year],
         timeliness=Timeliness,
         today=today,
     )
