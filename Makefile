@@ -28,20 +28,27 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
-# The browser tests (tests/browser) drive Debian's Chromium through Playwright; no browser is
-# ever downloaded (no `playwright install`). Installed here when missing and we are root (CI);
-# elsewhere a loud message, and the browser tests skip (they fail under CI=true).
+# Debian packages the tests need: Chromium for the browser tests (Playwright drives it; no
+# browser is ever downloaded, no `playwright install`), poppler-utils to read PDFs back
+# (pdftotext, pdffonts) and fonts-dejavu-core, the embedded PDF font. Installed here when
+# missing and we are root (CI); elsewhere a loud message, and the tests that need them skip
+# (they fail under CI=true).
 CHROMIUM := /usr/bin/chromium
+# command or file that shows the package is there → package
+SYSTEM_PACKAGES := $(CHROMIUM):chromium /usr/bin/pdftotext:poppler-utils \
+	/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf:fonts-dejavu-core
 browser:
-	@if [ -x $(CHROMIUM) ]; then :; \
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do \
+		[ -e "$${pair%%:*}" ] || missing="$$missing $${pair##*:}"; done; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "== Installing Debian's chromium for the browser tests =="; \
+		echo "== Installing Debian packages for the tests:$$missing =="; \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; } \
-		|| echo "!!!!!!!! apt-get could not install chromium: the browser tests will be SKIPPED (FAIL under CI=true) !!!!!!!!"; \
+		apt-get install -y -q $$missing || { apt-get update -q && apt-get install -y -q $$missing; } \
+		|| echo "!!!!!!!! apt-get could not install$$missing: the tests that need them will be SKIPPED (FAIL under CI=true) !!!!!!!!"; \
 	else \
-		echo "!!!!!!!! $(CHROMIUM) is missing and cannot be installed here (not root, or no apt-get):"; \
-		echo "!!!!!!!! install the Debian package chromium, or the browser tests will be SKIPPED (FAIL under CI=true) !!!!!!!!"; \
+		echo "!!!!!!!! missing Debian packages:$$missing (not root, or no apt-get): install them,"; \
+		echo "!!!!!!!! or the browser and PDF tests will be SKIPPED (FAIL under CI=true) !!!!!!!!"; \
 	fi
 
 # Catalogs are compiled here, never committed as .mo files.

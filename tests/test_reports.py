@@ -3,6 +3,7 @@ workflow end to end, drafts that stay the agency's own, the compliance grid agai
 independent count, reminders, PDFs and the API."""
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -49,6 +50,8 @@ from tracker.services import calendar, compliance, reminders
 from tracker.services import reports as service
 
 NO_POPPLER = shutil.which("pdftotext") is None
+if NO_POPPLER and os.environ.get("CI") == "true":
+    raise RuntimeError("poppler-utils (pdftotext) is missing and CI=true: make setup installs it")
 
 
 def page(response) -> str:
@@ -550,7 +553,9 @@ def test_the_remind_command_prints_what_it_would_send_without_smtp(runner, world
 # -- PDF ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(NO_POPPLER, reason="poppler-utils (pdftotext) is not installed")
+@pytest.mark.skipif(
+    NO_POPPLER, reason="!!! poppler-utils (pdftotext) is not installed: PDF text unchecked"
+)
 def test_the_report_pdf_reads_right_and_embeds_its_fonts(client, login, world, tmp_path, month):
     report = service.start(world.users.liaison_a, world.a, ReportKind.MONTHLY, month)
     report.situation = 'Dư luận quan tâm <font color="red">học phí</font> & <para> chưa đóng'
