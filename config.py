@@ -48,6 +48,17 @@ class Config:
     SESSION_ABSOLUTE_HOURS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12"))
     PERMANENT_SESSION_LIFETIME = timedelta(hours=SESSION_ABSOLUTE_HOURS)
 
+    #: Shared state between workers and instances (the login throttle's counters).
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    # Failed logins (tracker.throttle): Redis when REDIS_URL is set, so that every gunicorn
+    # worker and every instance counts together; memory (one process) otherwise.
+    RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    # A Redis outage falls back to per-process counters rather than refusing every login.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
+    LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes")
+
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = 3600 * 8
 
@@ -71,6 +82,11 @@ class TestingConfig(Config):
         os.environ.get("TEST_DATABASE_URL", "sqlite:///:memory:")
     )
     WTF_CSRF_ENABLED = False
+    # The suite logs in thousands of times from one address; tests/test_throttle.py sets the
+    # production limits on its own.
+    RATELIMIT_STORAGE_URI = "memory://"
+    LOGIN_LIMIT_PER_ACCOUNT = "100000 per minute"
+    LOGIN_LIMIT_PER_ADDRESS = "100000 per minute"
     # Tests hash many passwords; production parameters are asserted separately.
     ARGON2_TIME_COST = 2
     ARGON2_MEMORY_COST = 19 * 1024

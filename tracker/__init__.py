@@ -13,7 +13,7 @@ from tracker.api import bp as api_bp
 from tracker.auth import bp as auth_bp
 from tracker.commitments import bp as commitments_bp
 from tracker.documents import bp as documents_bp
-from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+from tracker.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 from tracker.files import bp as files_bp
 from tracker.issues import bp as issues_bp
 from tracker.main import bp as main_bp
@@ -56,6 +56,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     # form back (tracker.errors shows an expired form again with what was typed).
     security.init_app(app)
     csrf.init_app(app)
+    limiter.init_app(app)
     # Before the blueprints: it brings the bounded <int:…> converter every route uses.
     web.init_app(app)
     errors.init_app(app)

@@ -2,9 +2,11 @@
 
 from flask import Flask, render_template, request
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from tracker import throttle
 from tracker.api.core import problem
 
 
@@ -49,6 +51,21 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(413)
     def too_large(e):
         return page(413, _("File too large"), _("The file is larger than the allowed size."))
+
+    @app.errorhandler(RateLimitExceeded)
+    def too_many_attempts(e):
+        from tracker.auth.forms import LoginForm
+        from tracker.auth.routes import login_page
+
+        if request.path.startswith("/api/"):
+            response = problem(429, throttle.message())
+        elif request.endpoint == "auth.login":
+            # The login form again, with the user's name kept and when to try again.
+            response = app.make_response(login_page(LoginForm(), throttle.message(), 429))
+        else:
+            response = app.make_response(page(429, _("Too many attempts"), throttle.message()))
+        response.headers["Retry-After"] = str(throttle.retry_after_seconds())
+        return response
 
     @app.errorhandler(500)
     def server_error(e):
