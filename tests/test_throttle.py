@@ -1,9 +1,16 @@
 """Failed logins are throttled per account and per address, on the form and the API alike."""
 
+import json
+import urllib.error
+import urllib.request
+
 import pytest
+import redis
 import sqlalchemy as sa
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, UserFactory
+from tests.live import gunicorn
+from tracker import create_app
 from tracker.enums import AuditAction
 from tracker.extensions import db, limiter
 from tracker.models import AuditEvent
@@ -108,3 +115,47 @@ def test_a_refused_attempt_checks_no_password_and_writes_no_login(client, world,
     assert not db.session.scalar(
         sa.select(sa.func.count(AuditEvent.id)).where(AuditEvent.action == AuditAction.LOGIN)
     )
+
+
+REDIS_URL = "redis://127.0.0.1:6379/11"
+
+
+@pytest.fixture
+def redis_db():
+    """The shared Redis's database 11, emptied before and after (only that one)."""
+    client = redis.Redis.from_url(REDIS_URL)
+    client.flushdb()
+    yield client
+    client.flushdb()
+    client.close()
+
+
+def test_gunicorn_workers_count_failures_together_in_redis(redis_db, tmp_path):
+    """Four workers, one Redis: five failures spread over the workers close the account."""
+
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    other = create_app("testing", SQLALCHEMY_DATABASE_URI=url, SQLALCHEMY_ENGINE_OPTIONS={})
+    with other.app_context():
+        db.create_all()
+        UserFactory(username="liaison_a")
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+
+    def attempt(base, password):
+        request = urllib.request.Request(
+            base + "/api/v1/tokens",
+            data=json.dumps({"username": "liaison_a", "password": password}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                return answer.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with gunicorn(url, tmp_path / "gunicorn.log", workers=4, env={"REDIS_URL": REDIS_URL}) as base:
+        # Separate connections: gunicorn hands them to whichever worker is free.
+        assert [attempt(base, "wrong") for _ in range(5)] == [401] * 5
+        assert attempt(base, PASSWORD) == 429
+    assert redis_db.keys("*login-account*")

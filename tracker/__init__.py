@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 
 from config import CONFIGS
-from tracker import cli, errors, security, web
+from tracker import cli, errors, security, sqlite, web
 from tracker.admin import bp as admin_bp
 from tracker.agreements import bp as agreements_bp
 from tracker.api import bp as api_bp
@@ -44,6 +44,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
             parents=True, exist_ok=True
         )
     db.init_app(app)
+    with app.app_context():
+        sqlite.init_app(app, db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     bootstrap.init_app(app)
     babel.init_app(
