@@ -1,6 +1,6 @@
 """Error pages in the user's language; never a stack trace, never a lost form."""
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
@@ -24,12 +24,20 @@ def init_app(app: Flask) -> None:
     def csrf_error(e):
         # A form whose token expired comes back with what was typed and a message (the form
         # itself refuses the token, so the view does nothing): see tracker.web.forms.
+        # It answers 400 either way, so the request's transaction is rolled back: nothing is
+        # written, and a script sees the refusal.
         view = app.view_functions.get(request.endpoint or "")
         if request.method == "POST" and getattr(view, "shows_form_on_expired_token", False):
             try:
-                return app.ensure_sync(view)(**(request.view_args or {}))
-            except HTTPException as error:
-                return app.handle_http_exception(error)
+                response = app.make_response(app.ensure_sync(view)(**(request.view_args or {})))
+            except HTTPException:
+                response = None  # not theirs to post (403, 404): the plain refusal below
+            if response is not None and response.status_code in (200, 400, 422):
+                response.status_code = 400
+                return response
+            # The token refused the request before anything else: a denial met while showing
+            # the form again is not an event of its own.
+            g.pop("security_events", None)
         return page(
             400,
             _("The form has expired"),
