@@ -58,7 +58,16 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(e):
-        return page(413, _("File too large"), _("The file is larger than the allowed size."))
+        limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+        return page(
+            413,
+            _("File too large"),
+            _(
+                "What you sent is larger than the allowed %(size)d MB, so nothing was saved. "
+                "Choose a smaller file (or split it), then try again.",
+                size=max(1, round(limit / (1024 * 1024))),
+            ),
+        )
 
     @app.errorhandler(RateLimitExceeded)
     def too_many_attempts(e):
