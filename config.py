@@ -58,6 +58,10 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     # A Redis outage falls back to per-process counters rather than refusing every login.
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    #: How many reverse proxies (each adding X-Forwarded-For) stand in front of the app. The
+    #: client's address (the per-address login limit, the audit trail) is read through them;
+    #: 0 trusts no such header.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
     LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes")
 

@@ -159,3 +159,37 @@ def test_gunicorn_workers_count_failures_together_in_redis(redis_db, tmp_path):
         assert [attempt(base, "wrong") for _ in range(5)] == [401] * 5
         assert attempt(base, PASSWORD) == 429
     assert redis_db.keys("*login-account*")
+
+
+def test_behind_a_proxy_each_client_address_is_counted_apart(tmp_path):
+    """With PROXY_COUNT=1 the address is the client's (X-Forwarded-For), not the proxy's: one
+    client's failures do not lock out everyone behind the same proxy."""
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    other = create_app(
+        "testing",
+        SQLALCHEMY_DATABASE_URI=url,
+        SQLALCHEMY_ENGINE_OPTIONS={},
+        PROXY_COUNT=1,
+        LOGIN_LIMIT_PER_ADDRESS="3 per 15 minutes",
+    )
+    with other.app_context():
+        db.create_all()
+        UserFactory(username="liaison_b")
+        db.session.commit()
+        limiter.reset()
+        client = other.test_client()
+
+        def attempt(username, password, client_address):
+            return client.post(
+                "/login",
+                data={"username": username, "password": password},
+                headers={"X-Forwarded-For": client_address},
+                environ_base={"REMOTE_ADDR": "10.0.0.1"},  # the proxy
+            ).status_code
+
+        assert [attempt(f"nobody{n}", "x", "198.51.100.7") for n in range(3)] == [401] * 3
+        assert attempt("liaison_b", PASSWORD, "198.51.100.7") == 429
+        assert attempt("liaison_b", PASSWORD, "203.0.113.20") == 302
+        limiter.reset()
+        db.session.remove()
+        db.engine.dispose()
