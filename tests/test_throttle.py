@@ -1,6 +1,7 @@
 """Failed logins are throttled per account and per address, on the form and the API alike."""
 
 import json
+import os
 import urllib.error
 import urllib.request
 
@@ -117,13 +118,20 @@ def test_a_refused_attempt_checks_no_password_and_writes_no_login(client, world,
     )
 
 
-REDIS_URL = "redis://127.0.0.1:6379/11"
+#: Database 11 of the shared Redis: this suite's own, emptied before and after.
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
 
 
 @pytest.fixture
 def redis_db():
     """The shared Redis's database 11, emptied before and after (only that one)."""
-    client = redis.Redis.from_url(REDIS_URL)
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is not answering at {REDIS_URL} and CI=true")
+        pytest.skip(f"!!! Redis is not answering at {REDIS_URL}: SKIPPED (fails under CI=true)")
     client.flushdb()
     yield client
     client.flushdb()
