@@ -25,6 +25,8 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'tracker.db'}")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    #: How long a SQLite writer waits for another one before giving up (tracker.sqlite).
+    SQLITE_BUSY_TIMEOUT_MS = int(os.environ.get("SQLITE_BUSY_TIMEOUT_MS", "30000"))
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE_DIR / "uploads"))
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
     #: A folder holding DejaVuSerif*.ttf when the system has no DejaVu fonts (PDFs need them).
@@ -47,6 +49,21 @@ class Config:
     SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
     SESSION_ABSOLUTE_HOURS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12"))
     PERMANENT_SESSION_LIFETIME = timedelta(hours=SESSION_ABSOLUTE_HOURS)
+
+    #: Shared state between workers and instances (the login throttle's counters).
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    # Failed logins (tracker.throttle): Redis when REDIS_URL is set, so that every gunicorn
+    # worker and every instance counts together; memory (one process) otherwise.
+    RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    # A Redis outage falls back to per-process counters rather than refusing every login.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    #: How many reverse proxies (each adding X-Forwarded-For) stand in front of the app. The
+    #: client's address (the per-address login limit, the audit trail) is read through them;
+    #: 0 trusts no such header.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+    LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
+    LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes")
 
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = 3600 * 8
@@ -71,6 +88,11 @@ class TestingConfig(Config):
         os.environ.get("TEST_DATABASE_URL", "sqlite:///:memory:")
     )
     WTF_CSRF_ENABLED = False
+    # The suite logs in thousands of times from one address; tests/test_throttle.py sets the
+    # production limits on its own.
+    RATELIMIT_STORAGE_URI = "memory://"
+    LOGIN_LIMIT_PER_ACCOUNT = "100000 per minute"
+    LOGIN_LIMIT_PER_ADDRESS = "100000 per minute"
     # Tests hash many passwords; production parameters are asserted separately.
     ARGON2_TIME_COST = 2
     ARGON2_MEMORY_COST = 19 * 1024

@@ -255,6 +255,7 @@ MATRIX: list[Case] = [
     *admin_form("/admin/agencies/<int:agency_id>/edit", "a"),
     *admin_form("/admin/agencies/<int:agency_id>/reorganise", "a"),
     Case("/admin/users", "GET", None, ADMIN_ONLY),
+    Case("/admin/audit", "GET", None, ADMIN_ONLY),
     *admin_form("/admin/users/new"),
     *admin_form("/admin/users/<int:user_id>/edit", "b"),
     *admin_form("/admin/users/<int:user_id>/password", "b"),

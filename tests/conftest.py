@@ -14,6 +14,7 @@ from sqlalchemy.pool import StaticPool
 from tests import factories
 from tracker import ROOT, create_app
 from tracker.extensions import db
+from tracker.models.audit import APPEND_ONLY_TRIGGER_NAMES, APPEND_ONLY_TRIGGERS
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 ON_POSTGRES = TEST_DATABASE_URL.startswith("postgres")
@@ -88,8 +89,13 @@ def _empty_tables() -> None:
             quoted = ", ".join(f'"{name}"' for name in tables)
             conn.execute(sa.text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
         else:
+            # The audit trail refuses DELETE (a trigger): lift it for the clean-up only.
+            for trigger in APPEND_ONLY_TRIGGER_NAMES["sqlite"]:
+                conn.execute(sa.text(f"DROP TRIGGER IF EXISTS {trigger}"))
             for name in reversed(tables):
                 conn.execute(sa.text(f'DELETE FROM "{name}"'))
+            for statement in APPEND_ONLY_TRIGGERS["sqlite"]:
+                conn.execute(sa.text(statement))
 
 
 @pytest.fixture

@@ -435,7 +435,7 @@ def test_nothing_typed_is_lost_when_the_form_expired(csrf_app, world, month):
         f"/reports/{report.id}/edit",
         data={"situation": "Một đoạn văn dài đã gõ xong.", "csrf_token": "expired-token"},
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
     html = page(response)
     assert "Biểu mẫu đã hết hạn" in html and "Một đoạn văn dài đã gõ xong." in html
     db.session.refresh(report)

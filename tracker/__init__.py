@@ -4,16 +4,17 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS
-from tracker import cli, errors, security, web
+from tracker import cli, errors, security, sqlite, web
 from tracker.admin import bp as admin_bp
 from tracker.agreements import bp as agreements_bp
 from tracker.api import bp as api_bp
 from tracker.auth import bp as auth_bp
 from tracker.commitments import bp as commitments_bp
 from tracker.documents import bp as documents_bp
-from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+from tracker.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 from tracker.files import bp as files_bp
 from tracker.issues import bp as issues_bp
 from tracker.main import bp as main_bp
@@ -39,12 +40,17 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.from_object(CONFIGS[config_name])
     app.config.update(overrides)
     _check_config(app)
+    if app.config["PROXY_COUNT"]:
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///") and not app.testing:
         Path(app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///") :]).parent.mkdir(
             parents=True, exist_ok=True
         )
     db.init_app(app)
+    with app.app_context():
+        sqlite.init_app(app, db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     bootstrap.init_app(app)
     babel.init_app(
@@ -57,6 +63,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     # form back (tracker.errors shows an expired form again with what was typed).
     security.init_app(app)
     csrf.init_app(app)
+    limiter.init_app(app)
     # Before the blueprints: it brings the bounded <int:…> converter every route uses.
     web.init_app(app)
     errors.init_app(app)

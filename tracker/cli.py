@@ -7,7 +7,7 @@ from flask import Flask, current_app
 
 from tracker.extensions import db
 from tracker.services import admin as admin_service
-from tracker.services import calendar, database, reminders
+from tracker.services import backup, calendar, database, reminders
 
 
 def init_app(app: Flask) -> None:
@@ -15,6 +15,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(db_is_empty)
     app.cli.add_command(remind)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("create-admin")
@@ -70,3 +72,32 @@ def remind(days: int, missing_days: int, today_text: str) -> None:
     db.session.commit()
     emailed = sum(1 for r in sent if r.emailed)
     click.echo(f"{len(sent)} reminder(s), {emailed} by email.")
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def backup_command(path: str) -> None:
+    """Write the database and the attached files to one archive at PATH (safe while the app
+    runs). Restore it with `flask restore PATH`."""
+    try:
+        summary = backup.backup(path)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Backup written: {summary.describe()}")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a database that already has data (otherwise it must be empty).",
+)
+def restore_command(path: str, replace: bool) -> None:
+    """Restore an archive written by `flask backup` into this instance (an empty database
+    and upload folder), then check every row count, the checksum and every file's hash."""
+    try:
+        summary = backup.restore(path, replace=replace)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Restored and verified: {summary.describe()}")

@@ -1,10 +1,12 @@
 """Error pages in the user's language; never a stack trace, never a lost form."""
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from tracker import throttle
 from tracker.api.core import problem
 
 
@@ -22,12 +24,20 @@ def init_app(app: Flask) -> None:
     def csrf_error(e):
         # A form whose token expired comes back with what was typed and a message (the form
         # itself refuses the token, so the view does nothing): see tracker.web.forms.
+        # It answers 400 either way, so the request's transaction is rolled back: nothing is
+        # written, and a script sees the refusal.
         view = app.view_functions.get(request.endpoint or "")
         if request.method == "POST" and getattr(view, "shows_form_on_expired_token", False):
             try:
-                return app.ensure_sync(view)(**(request.view_args or {}))
-            except HTTPException as error:
-                return app.handle_http_exception(error)
+                response = app.make_response(app.ensure_sync(view)(**(request.view_args or {})))
+            except HTTPException:
+                response = None  # not theirs to post (403, 404): the plain refusal below
+            if response is not None and response.status_code in (200, 400, 422):
+                response.status_code = 400
+                return response
+            # The token refused the request before anything else: a denial met while showing
+            # the form again is not an event of its own.
+            g.pop("security_events", None)
         return page(
             400,
             _("The form has expired"),
@@ -48,7 +58,31 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(e):
-        return page(413, _("File too large"), _("The file is larger than the allowed size."))
+        limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+        return page(
+            413,
+            _("File too large"),
+            _(
+                "What you sent is larger than the allowed %(size)d MB, so nothing was saved. "
+                "Choose a smaller file (or split it), then try again.",
+                size=max(1, round(limit / (1024 * 1024))),
+            ),
+        )
+
+    @app.errorhandler(RateLimitExceeded)
+    def too_many_attempts(e):
+        from tracker.auth.forms import LoginForm
+        from tracker.auth.routes import login_page
+
+        if request.path.startswith("/api/"):
+            response = problem(429, throttle.message())
+        elif request.endpoint == "auth.login":
+            # The login form again, with the user's name kept and when to try again.
+            response = app.make_response(login_page(LoginForm(), throttle.message(), 429))
+        else:
+            response = app.make_response(page(429, _("Too many attempts"), throttle.message()))
+        response.headers["Retry-After"] = str(throttle.retry_after_seconds())
+        return response
 
     @app.errorhandler(500)
     def server_error(e):

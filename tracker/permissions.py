@@ -103,10 +103,21 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
+#: What a liaison does in their agency's name. An agency that is inactive or dissolved files
+#: nothing new: its liaisons keep logging in and reading, but lose these (``can_file``).
+FILING: frozenset[Permission] = frozenset(
+    {P.SUBMIT_REPORTS, P.PROPOSE_COMMITMENTS, P.UPDATE_COMMITMENTS, P.FLAG_ISSUES}
+)
+
+
 def has_permission(user, permission: Permission) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
+    if permission not in ROLE_PERMISSIONS.get(user.role, frozenset()):
+        return False
+    if permission in FILING and user.role == Role.LIAISON and not can_file(user):
+        return False
+    return True
 
 
 def permission_required(permission: Permission) -> Callable:

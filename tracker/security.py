@@ -63,7 +63,9 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
             )
-        if current_user.is_authenticated and response.mimetype == "text/html":
-            # Pages behind login carry agencies' data: never store them in a shared cache.
-            response.headers["Cache-Control"] = "no-store"
+        # Every answer (pages, PDFs, JSON, CSV, XLSX, downloads, even the login page and the
+        # stylesheets) is kept out of every cache: agencies' data must never outlive the
+        # session on a shared computer or in a proxy. One rule, no list to keep up to date.
+        response.headers["Cache-Control"] = "no-store"
+        response.headers.pop("Expires", None)
         return response

@@ -26,17 +26,25 @@ from tracker.admin.forms import (
     UserForm,
     settings_form_class,
 )
-from tracker.enums import Role
+from tracker.enums import AuditAction, Role
 from tracker.extensions import db
 from tracker.formatting import fmt_date
 from tracker.models import Agency, Holiday, Term, User
 from tracker.permissions import Permission, permission_required
 from tracker.services import admin as service
 from tracker.services import agencies as agency_service
-from tracker.services import calendar, settings
+from tracker.services import audit, calendar, settings
 from tracker.services.errors import ValidationError
 from tracker.web.forms import form_page, form_view, handle
-from tracker.web.listing import Filters, enum_param, flag_param, id_param, paginate
+from tracker.web.listing import (
+    Filters,
+    date_param,
+    enum_param,
+    flag_param,
+    id_param,
+    paginate,
+    text_param,
+)
 
 
 def _actor() -> User:
@@ -404,3 +412,41 @@ def settings_name_change():
         next_url=url_for("admin.settings_page"),
     )
     return done or _settings_page(settings_form_class()(data=settings.get_all()), names_form)
+
+
+# -- audit trail ---------------------------------------------------------------------------------
+
+
+@bp.route("/audit")
+@permission_required(Permission.VIEW_AUDIT)
+def audit_trail():
+    """The audit trail, read-only: who did what, when, from where. Nothing here changes a row
+    (the database refuses it anyway)."""
+    filters = Filters(
+        {
+            "user": text_param(64),
+            "agency": id_param,
+            "action": enum_param(AuditAction),
+            "from": date_param,
+            "to": date_param,
+        }
+    )
+    page = paginate(
+        audit.events_query(
+            username=filters["user"],
+            agency_id=filters["agency"],
+            action=filters["action"],
+            day_from=filters["from"],
+            day_to=filters["to"],
+        ),
+        per_page=50,
+    )
+    agencies = db.session.scalars(service.agencies_query()).all()
+    return render_template(
+        "admin/audit.html",
+        page=page,
+        filters=filters,
+        actions=list(AuditAction),
+        agencies=agencies,
+        agency_by_id={a.id: a for a in agencies},
+    )

@@ -18,10 +18,12 @@ from typing import Any
 
 from flask import Blueprint, Response, g, json, request
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
+from tracker import throttle
 from tracker.extensions import login_manager
 from tracker.permissions import Permission, has_permission
 from tracker.services import tokens
@@ -239,6 +241,12 @@ def install_error_handlers(bp: Blueprint) -> None:
     @bp.errorhandler(NotAllowedError)
     def not_allowed(error: NotAllowedError):
         return problem(403, error.message or _("Your account may not do this."))
+
+    @bp.errorhandler(RateLimitExceeded)
+    def too_many(error: RateLimitExceeded):
+        response = problem(429, throttle.message())
+        response.headers["Retry-After"] = str(throttle.retry_after_seconds())
+        return response
 
     @bp.errorhandler(HTTPException)
     def http_error(error: HTTPException):

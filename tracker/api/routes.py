@@ -29,6 +29,7 @@ from tracker.services import agreements as agreement_service
 from tracker.services import commitments as commitment_service
 from tracker.services import reports as report_service
 from tracker.services.accounts import LoginOutcome
+from tracker.throttle import throttled
 
 bp.before_request(authenticate)
 install_error_handlers(bp)
@@ -87,11 +88,14 @@ def openapi_json():
     body=schemas.TokenRequest,
     response=schemas.TokenOut,
     status=201,
-    errors=(401,),
+    errors=(401, 429),
     public=True,
     description="The token is returned once. It expires after the number of days the "
-    "administrator set, and dies when the account is disabled or its password changes.",
+    "administrator set, and dies when the account is disabled or its password changes. "
+    "Failed attempts are limited per account and per address together with the login form: "
+    "past the limit every attempt answers 429 with Retry-After.",
 )
+@throttled
 def create_token(body: schemas.TokenRequest):
     result = accounts.authenticate(body.username, body.password)
     if result.outcome is not LoginOutcome.OK:

@@ -10,6 +10,7 @@ from tracker.auth import bp
 from tracker.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, LogoutForm, NewTokenForm
 from tracker.services import accounts, tokens
 from tracker.services.accounts import LoginOutcome
+from tracker.throttle import throttled
 from tracker.web import safe_next
 from tracker.web.forms import form_page, form_view, handle
 
@@ -19,7 +20,7 @@ LOGIN_MESSAGES = {
 }
 
 
-def _login_page(form: LoginForm, error: str | None = None, status: int = 200):
+def login_page(form: LoginForm, error: str | None = None, status: int = 200):
     if not form.next.data:
         form.next.data = request.args.get("next", "")
     form.password.data = ""
@@ -34,6 +35,7 @@ def _start_session(user) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@throttled
 @form_view
 def login():
     if current_user.is_authenticated:
@@ -43,10 +45,10 @@ def login():
     form = LoginForm()
     if not form.validate_on_submit():
         error = _("The login form expired. Please log in again.") if form.expired else None
-        return _login_page(form, error, 400 if request.method == "POST" else 200)
+        return login_page(form, error, 400 if request.method == "POST" else 200)
     result = accounts.authenticate(form.username.data, form.password.data)
     if result.outcome is not LoginOutcome.OK:
-        return _login_page(form, LOGIN_MESSAGES[result.outcome](), 401)
+        return login_page(form, LOGIN_MESSAGES[result.outcome](), 401)
     _start_session(result.user)
     return redirect(safe_next(form.next.data, url_for("main.home")))
 

@@ -26,7 +26,7 @@ from tracker.extensions import db
 from tracker.formatting import fmt_date
 from tracker.models import Agency, Holiday, Term, User
 from tracker.services import accounts, calendar
-from tracker.services.audit import record, snapshot
+from tracker.services.audit import events_query, record, snapshot
 from tracker.services.errors import ValidationError
 from tracker.services.passwords import MAX_LENGTH, MIN_LENGTH, hash_password
 from tracker.services.validation import clean_enum, clean_text
@@ -161,6 +161,10 @@ def overview(year: int) -> dict[str, int]:
         "active_agencies": count(sa.select(sa.func.count(Agency.id)).where(Agency.active)),
         "users": count(sa.select(sa.func.count(User.id))),
         "active_users": count(sa.select(sa.func.count(User.id)).where(User.active)),
+        # The count of the list it links to: the audit page's own query, unfiltered.
+        "audit_events": count(
+            sa.select(sa.func.count()).select_from(events_query().order_by(None).subquery())
+        ),
         "terms": count(sa.select(sa.func.count(Term.id))),
         "holidays": count(
             sa.select(sa.func.count()).select_from(holidays_in_year(year).subquery())

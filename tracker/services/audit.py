@@ -7,13 +7,16 @@ work has been rolled back (``tracker.web.transaction``). Outside a request (the 
 calling a service) they are added to the session like any other row.
 """
 
+from datetime import date, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from flask import g, has_request_context, request
 
 from tracker.enums import AuditAction
 from tracker.extensions import db
 from tracker.models import AuditEvent
+from tracker.services.calendar import local_midnight
 from tracker.text import remove_forbidden_characters
 
 
@@ -109,3 +112,43 @@ def record_denial(actor, what: str) -> None:
     record_security_event(
         actor, AuditAction.ACCESS_DENIED, object_type="route", detail=f"{what} {path}"
     )
+
+
+# -- reading the trail ----------------------------------------------------------------------------
+
+
+def events_query(
+    *,
+    username: str | None = None,
+    agency_id: int | None = None,
+    action: AuditAction | None = None,
+    day_from: date | None = None,
+    day_to: date | None = None,
+) -> sa.Select:
+    """The audit rows matching the filters, newest first (the administrator's audit page).
+
+    ``username`` matches the acting account's name (case-insensitive), or for a failed login
+    of an unknown name the name that was typed; the days are Vietnam-local days, both
+    included."""
+    stmt = sa.select(AuditEvent).order_by(AuditEvent.id.desc())
+    if username:
+        name = username.strip().lower()
+        stmt = stmt.where(
+            sa.or_(
+                sa.func.lower(AuditEvent.actor_username) == name,
+                sa.and_(
+                    AuditEvent.actor_id.is_(None),
+                    AuditEvent.action == AuditAction.LOGIN_FAILED,
+                    sa.func.lower(AuditEvent.detail) == name,
+                ),
+            )
+        )
+    if agency_id is not None:
+        stmt = stmt.where(AuditEvent.actor_agency_id == agency_id)
+    if action is not None:
+        stmt = stmt.where(AuditEvent.action == action)
+    if day_from is not None:
+        stmt = stmt.where(AuditEvent.created_at >= local_midnight(day_from))
+    if day_to is not None:
+        stmt = stmt.where(AuditEvent.created_at < local_midnight(day_to + timedelta(days=1)))
+    return stmt
