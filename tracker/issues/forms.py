@@ -35,6 +35,7 @@ class IssueForm(TrackerForm):
     responsible_agency_id = SelectField(
         _l("Responsible agency"),
         coerce=optional_id,
+        validate_choice=False,
         validators=[Required(_l("Choose the responsible agency."))],
         description=_l("Suggested from the field; change it if another agency answers for it."),
     )

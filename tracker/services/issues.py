@@ -659,7 +659,7 @@ def assign(actor, issue: Issue, assignee_id, *, version: int | None = None) -> I
     if person.id == issue.assignee_id:
         return issue
     previous = issue.assignee_id
-    issue.assignee_id = person.id
+    issue.assignee = person
     _event(
         issue,
         actor,
