@@ -391,6 +391,33 @@ MATRIX += [
         "a",
         roles(anonymous=401, liaison_b=404, admin=403),
     ),
+    Case("/api/v1/issues", "GET", None, API_PROGRAMME),
+    Case(
+        "/api/v1/issues/<int:issue_id>",
+        "GET",
+        "a",
+        roles(anonymous=401, liaison_b=404, admin=403),
+    ),
+    Case(
+        "/api/v1/issues/<int:issue_id>",
+        "GET",
+        "b",
+        roles(anonymous=401, liaison_a=404, admin=403),
+    ),
+    Case("/api/v1/issues/<int:issue_id>", "GET", "ab", API_PROGRAMME),
+    # Liaisons and the Office flag; only the Office changes status and assignment.
+    Case(
+        "/api/v1/issues",
+        "POST",
+        None,
+        roles(anonymous=401, liaison_a=422, liaison_b=422, office=422, leadership=403, admin=403),
+    ),
+    Case(
+        "/api/v1/issues/<int:issue_id>",
+        "PATCH",
+        "a",
+        roles(anonymous=401, liaison_a=403, liaison_b=403, office=422, leadership=403, admin=403),
+    ),
     Case(
         "/api/v1/commitments/<int:commitment_id>/updates",
         "POST",

@@ -798,3 +798,91 @@ def test_the_four_sensitivities_read_as_sensitivity_not_severity(client, login, 
     for words in ("Ít nhạy cảm", "Nhạy cảm", "Rất nhạy cảm", "Đặc biệt nhạy cảm"):
         assert f">{words}</option>" in html
     assert "nghiêm trọng" not in html
+
+
+# -- the JSON API --------------------------------------------------------------------------------
+
+
+def _bearer(user) -> dict:
+    from tracker.services import tokens
+
+    secret, _row = tokens.issue(user)
+    db.session.commit()
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def test_the_api_lists_what_each_liaison_may_see_with_the_contracts_names(client, world):
+    response = client.get("/api/v1/issues", headers=_bearer(world.users.liaison_b))
+    body = response.get_json()
+    assert response.status_code == 200
+    assert {i["id"] for i in body["items"]} == {world.issues["b"].id, world.issues["ab"].id}
+    assert body["total"] == 2
+    item = next(i for i in body["items"] if i["id"] == world.issues["ab"].id)
+    assert item["reporting_agency"] == world.a.code and item["responsible_agency"] == world.b.code
+    assert item["status"] == "new" and item["first_seen"] == "2025-09-10"
+    assert {"field", "source", "sensitivity", "response_due", "escalated"} <= set(item)
+    headers = _bearer(world.users.liaison_b)
+    assert client.get(f"/api/v1/issues/{world.issues['a'].id}", headers=headers).status_code == 404
+
+
+def test_the_api_flags_and_the_office_moves_issues_along_the_table(client, world):
+    liaison = _bearer(world.users.liaison_a)
+    body = {
+        "title": "Clip xuyên tạc lễ hội trên mạng xã hội",
+        "summary": "Một trang mạng đăng lại clip cũ với lời bình sai sự thật.",
+        "field": "culture",
+        "source": "social_media",
+        "first_seen": (calendar.today_local() - timedelta(days=1)).isoformat(),
+        "commune": "Kon Tum",
+        "sensitivity": "critical",
+        "responsible_agency": world.b.code,
+    }
+    created = client.post("/api/v1/issues", json=body, headers=liaison)
+    assert created.status_code == 201, created.get_json()
+    issue = created.get_json()
+    assert issue["status"] == "new" and issue["reporting_agency"] == world.a.code
+    assert [e["kind"] for e in issue["events"]] == ["created"]
+    future = {**body, "first_seen": (calendar.today_local() + timedelta(days=2)).isoformat()}
+    before = _issue_count()
+    refused = client.post("/api/v1/issues", json=future, headers=liaison)
+    assert refused.status_code == 422 and _issue_count() == before
+    unknown = client.post("/api/v1/issues", json={**body, "field": "astrology"}, headers=liaison)
+    assert unknown.status_code == 422 and _issue_count() == before
+    # Only the Office changes status and assignment.
+    url = f"/api/v1/issues/{issue['id']}"
+    assert (
+        client.patch(
+            url, json={"version": issue["version"], "status": "under_review"}, headers=liaison
+        ).status_code
+        == 403
+    )
+    office = _bearer(world.users.office)
+    events = _event_count()
+    closed = client.patch(
+        url, json={"version": issue["version"], "status": "closed"}, headers=office
+    )
+    assert closed.status_code == 422 and _event_count() == events
+    liaison_as_assignee = client.patch(
+        url,
+        json={"version": issue["version"], "assignee": world.users.liaison_a.username},
+        headers=office,
+    )
+    assert liaison_as_assignee.status_code == 422 and _event_count() == events
+    stale = client.patch(
+        url, json={"version": issue["version"] + 5, "status": "under_review"}, headers=office
+    )
+    assert stale.status_code == 409
+    moved = client.patch(
+        url,
+        json={
+            "version": issue["version"],
+            "status": "under_review",
+            "assignee": world.users.office.username,
+        },
+        headers=office,
+    )
+    assert moved.status_code == 200, moved.get_json()
+    result = moved.get_json()
+    assert result["status"] == "under_review" and result["assignee"] == world.users.office.username
+    assert [e["kind"] for e in result["events"]] == ["created", "assigned", "status_changed"]
+    assert result["events"][-1]["actor"] == world.users.office.username
