@@ -886,3 +886,63 @@ def test_the_api_flags_and_the_office_moves_issues_along_the_table(client, world
     assert result["status"] == "under_review" and result["assignee"] == world.users.office.username
     assert [e["kind"] for e in result["events"]] == ["created", "assigned", "status_changed"]
     assert result["events"][-1]["actor"] == world.users.office.username
+
+
+def test_markup_in_an_issue_flagged_from_a_report_reads_literally_in_the_reports_pdf(
+    client, login, world, tmp_path
+):
+    import subprocess
+
+    from tracker.enums import ReportKind
+    from tracker.services import reports as report_service
+
+    report = report_service.start(world.users.liaison_a, world.a, ReportKind.MONTHLY, "2025-04")
+    db.session.commit()
+    login(world.users.liaison_a)
+    title = 'Dư luận về <font color="red">học phí</font> & <para> chưa đóng'
+    response = client.post(f"/issues/new?report={report.id}", data=_flag_data(world, title=title))
+    assert response.status_code == 302
+    report.situation = "Tư tưởng cán bộ ổn định."
+    report.results = "Đã tổ chức hội nghị."
+    report_service.submit(world.users.liaison_a, report, version=None)
+    db.session.commit()
+    client.post("/logout")
+    login(world.users.office)
+    pdf = client.get(f"/reports/{report.id}.pdf")
+    assert pdf.status_code == 200
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf.data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert title in " ".join(text.split())
+
+
+def test_left_empty_the_responsible_agency_is_the_one_in_charge_of_the_field(client, login, world):
+    login(world.users.office)
+    response = client.post(
+        "/issues/new", data=_flag_data(world, field="health", responsible_agency_id="")
+    )
+    assert response.status_code == 302
+    issue = db.session.scalar(sa.select(Issue).order_by(Issue.id.desc()).limit(1))
+    assert issue.responsible_agency_id == world.b.id
+    assert issue.reporting_agency_id == world.office_agency.id
+
+
+def test_an_issues_page_names_similar_open_issues_it_may_be_a_duplicate_of(client, login, world):
+    twin = IssueFactory(
+        reporting_agency=world.b,
+        responsible_agency=world.a,
+        title=world.issues["a"].title.upper(),
+    )
+    closed_twin = IssueFactory(
+        reporting_agency=world.a, title=world.issues["a"].title + " (cũ)", status=S.CLOSED
+    )
+    db.session.commit()
+    login(world.users.liaison_a)
+    html = page(client.get(f"/issues/{world.issues['a'].id}"))
+    section = html.split('id="similar-h"')[1].split("</section>")[0]
+    assert f"/issues/{twin.id}" in section and f"/issues/{closed_twin.id}" not in section
+    # Liaison B may see the twin but not A's own issue: A's is never named on B's pages.
+    client.post("/logout")
+    login(world.users.liaison_b)
+    html = page(client.get(f"/issues/{twin.id}"))
+    assert f'/issues/{world.issues["a"].id}"' not in html

@@ -36,8 +36,10 @@ class IssueForm(TrackerForm):
         _l("Responsible agency"),
         coerce=optional_id,
         validate_choice=False,
-        validators=[Required(_l("Choose the responsible agency."))],
-        description=_l("Suggested from the field; change it if another agency answers for it."),
+        description=_l(
+            "Suggested from the field; change it if another agency answers for it. Left empty, "
+            "the issue goes to the agency in charge of the field."
+        ),
     )
     sensitivity = SelectField(
         _l("Sensitivity"),

@@ -313,6 +313,8 @@ def detail(issue_id: int):
         "can_edit": can_edit_issue(user, item),
         "can_comment": can_comment_issue(user, item),
         "can_triage": triage,
+        # Possible duplicates, for whoever triages or follows it (no JavaScript needed).
+        "similar": service.similar(user, item.title, exclude_id=item.id),
         "agreement_visible": item.agreement is not None
         and (
             sees_all_agencies(user)

@@ -404,7 +404,7 @@ def _clean(actor, values: dict, *, today: date, triage: bool) -> dict:
             "district",
         )
     out["sensitivity"] = clean_enum(Sensitivity, values.get("sensitivity"), "sensitivity")
-    out["responsible_agency_id"] = _responsible(values.get("responsible_agency_id"))
+    out["responsible_agency_id"] = _responsible(values.get("responsible_agency_id"), out["field"])
     out["agreement_id"], out["commitment_id"] = _agreement_and_clause(
         actor, values.get("agreement_id"), values.get("commitment_id")
     )
@@ -422,7 +422,13 @@ def _clean(actor, values: dict, *, today: date, triage: bool) -> dict:
     return out
 
 
-def _responsible(value) -> int:
+def _responsible(value, field: Sector) -> int:
+    """The responsible agency chosen, or, when none was, the department in charge of the
+    field today (the suggestion the form shows)."""
+    if value in (None, ""):
+        suggested = suggested_agencies().get(field.value)
+        require(suggested is not None, _("Choose the responsible agency."), "responsible_agency_id")
+        return suggested
     try:
         agency_id = int(value)
     except (TypeError, ValueError):
