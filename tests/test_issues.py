@@ -936,11 +936,17 @@ def test_an_issues_page_names_similar_open_issues_it_may_be_a_duplicate_of(clien
     closed_twin = IssueFactory(
         reporting_agency=world.a, title=world.issues["a"].title + " (cũ)", status=S.CLOSED
     )
+    # Two words in common do not make the same matter.
+    other = IssueFactory(
+        reporting_agency=world.a,
+        title="Phụ huynh lo ngại phản ứng sau tiêm vắc xin tại xã Ia Chim",
+    )
     db.session.commit()
     login(world.users.liaison_a)
     html = page(client.get(f"/issues/{world.issues['a'].id}"))
     section = html.split('id="similar-h"')[1].split("</section>")[0]
     assert f"/issues/{twin.id}" in section and f"/issues/{closed_twin.id}" not in section
+    assert f'/issues/{other.id}"' not in section
     # Liaison B may see the twin but not A's own issue: A's is never named on B's pages.
     client.post("/logout")
     login(world.users.liaison_b)

@@ -445,7 +445,7 @@ def _timeline(
     for moment, step in zip(ctx.spread(start, end, len(kinds)), kinds, strict=True):
         words = later if calendar.local_date(moment) >= MERGED else values
         if step[0] == "assign":
-            data = {"assignee_id": None, "assignee": assignee.username}
+            data = {"assignee_id": None, "assignee": assignee.full_name}
             plan.steps.append((moment, K.ASSIGNED, office_lead, None, None, "", data))
         elif step[0] == "comment":
             actor = rng.choice([assignee or office_lead, ctx.liaison[code]])

@@ -94,8 +94,9 @@ ISSUE_FIELDS = (
 )
 MAX_SUMMARY = 5000
 MAX_COMMENT = 5000
-#: Similar titles: how alike (0–100) and how many to show.
-SIMILAR_CUTOFF = 60
+#: Similar titles: how alike (0–100, rapidfuzz's WRatio, which also matches a title still
+#: being typed) and how many to show.
+SIMILAR_CUTOFF = 80
 SIMILAR_LIMIT = 5
 
 
@@ -343,7 +344,7 @@ def similar(user, title: str, *, exclude_id: int | None = None) -> list[dict[str
     found = process.extract(
         wanted,
         choices,
-        scorer=fuzz.token_set_ratio,
+        scorer=fuzz.WRatio,
         score_cutoff=SIMILAR_CUTOFF,
         limit=SIMILAR_LIMIT,
     )
