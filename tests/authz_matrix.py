@@ -63,6 +63,8 @@ NOBODY = roles(liaison_a=403, liaison_b=403, office=403, leadership=403, admin=4
 # The Office's POST with an empty form gets the form back with its errors.
 OFFICE_FORM_POST = roles(liaison_a=403, liaison_b=403, office=422, leadership=403, admin=403)
 # An admin's POST with an empty form re-renders the form with its errors (422).
+# Flagging: liaisons and the Office; an empty form comes back with its errors.
+FLAG_FORM_POST = roles(liaison_a=422, liaison_b=422, office=422, leadership=403, admin=403)
 ADMIN_FORM_POST = roles(liaison_a=403, liaison_b=403, office=403, leadership=403, admin=422)
 
 
@@ -249,6 +251,56 @@ MATRIX: list[Case] = [
     *scoped("/issues/<int:issue_id>"),
     # An issue flagged by A for B: the reporting and the responsible agency both see it.
     Case("/issues/<int:issue_id>", "GET", "ab", roles(admin=403)),
+    Case("/issues/export.csv", "GET", None, roles(admin=403)),
+    Case("/issues/export.xlsx", "GET", None, roles(admin=403)),
+    Case("/issues/similar", "GET", None, roles(leadership=403, admin=403)),
+    Case("/issues/new", "GET", None, roles(leadership=403, admin=403)),
+    Case("/issues/new", "POST", None, FLAG_FORM_POST),
+    # A new issue is edited by the Office and by the agency that flagged it.
+    Case(
+        "/issues/<int:issue_id>/edit",
+        "GET",
+        "a",
+        roles(liaison_b=404, leadership=403, admin=403),
+    ),
+    Case(
+        "/issues/<int:issue_id>/edit",
+        "POST",
+        "a",
+        roles(liaison_a=422, liaison_b=404, office=422, leadership=403, admin=403),
+    ),
+    # Flagged by A for B: B answers for it but did not flag it, so only A and the Office edit.
+    Case(
+        "/issues/<int:issue_id>/edit",
+        "GET",
+        "ab",
+        roles(liaison_b=403, leadership=403, admin=403),
+    ),
+    Case("/issues/<int:issue_id>/status", "GET", "a", OFFICE_ONLY),
+    Case("/issues/<int:issue_id>/status", "POST", "a", OFFICE_FORM_POST),
+    Case("/issues/<int:issue_id>/assign", "GET", "a", OFFICE_ONLY),
+    Case("/issues/<int:issue_id>/assign", "POST", "a", OFFICE_FORM_POST),
+    Case("/issues/<int:issue_id>/escalate", "GET", "a", OFFICE_ONLY),
+    Case("/issues/<int:issue_id>/escalate", "POST", "a", OFFICE_FORM_POST),
+    # Comments and evidence: the Office and the two agencies' liaisons; leadership reads.
+    Case(
+        "/issues/<int:issue_id>/comment",
+        "GET",
+        "a",
+        roles(liaison_b=404, leadership=403, admin=403),
+    ),
+    Case(
+        "/issues/<int:issue_id>/comment",
+        "GET",
+        "ab",
+        roles(leadership=403, admin=403),
+    ),
+    Case(
+        "/issues/<int:issue_id>/comment",
+        "POST",
+        "a",
+        roles(liaison_a=422, liaison_b=404, office=422, leadership=403, admin=403),
+    ),
     Case("/admin/", "GET", None, ADMIN_ONLY),
     Case("/admin/agencies", "GET", None, ADMIN_ONLY),
     *admin_form("/admin/agencies/new"),
@@ -345,6 +397,33 @@ MATRIX += [
         "GET",
         "a",
         roles(anonymous=401, liaison_b=404, admin=403),
+    ),
+    Case("/api/v1/issues", "GET", None, API_PROGRAMME),
+    Case(
+        "/api/v1/issues/<int:issue_id>",
+        "GET",
+        "a",
+        roles(anonymous=401, liaison_b=404, admin=403),
+    ),
+    Case(
+        "/api/v1/issues/<int:issue_id>",
+        "GET",
+        "b",
+        roles(anonymous=401, liaison_a=404, admin=403),
+    ),
+    Case("/api/v1/issues/<int:issue_id>", "GET", "ab", API_PROGRAMME),
+    # Liaisons and the Office flag; only the Office changes status and assignment.
+    Case(
+        "/api/v1/issues",
+        "POST",
+        None,
+        roles(anonymous=401, liaison_a=422, liaison_b=422, office=422, leadership=403, admin=403),
+    ),
+    Case(
+        "/api/v1/issues/<int:issue_id>",
+        "PATCH",
+        "a",
+        roles(anonymous=401, liaison_a=403, liaison_b=403, office=422, leadership=403, admin=403),
     ),
     Case(
         "/api/v1/commitments/<int:commitment_id>/updates",

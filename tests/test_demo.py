@@ -915,6 +915,40 @@ def test_issues_and_their_timelines(kontum):
     assert db.session.scalar(sa.select(sa.func.count(IssueEvent.id))) == kontum.events
 
 
+def test_issues_have_deadlines_escalations_and_the_clauses_they_bear_on(kontum):
+    days = {s: settings.response_days(s) for s in Sensitivity}
+    assert days == {
+        Sensitivity.LOW: 15,
+        Sensitivity.MEDIUM: 10,
+        Sensitivity.HIGH: 5,
+        Sensitivity.CRITICAL: 2,
+    }
+    issues = _all(Issue, Issue.events)
+    for issue in issues:
+        assert issue.response_due_on == issue.first_seen_on + timedelta(
+            days=days[issue.sensitivity]
+        )
+        escalations = [e for e in issue.events if e.kind == IssueEventKind.ESCALATED]
+        if issue.escalated_at is None:
+            assert not escalations, issue.title
+        else:
+            # Only the most sensitive are raised, once, by the Office, once it took them up.
+            assert issue.sensitivity in (Sensitivity.HIGH, Sensitivity.CRITICAL)
+            assert len(escalations) == 1 and escalations[0].comment
+            assert _utc(escalations[0].created_at) == _utc(issue.escalated_at)
+            assert issue.escalated_by.role == Role.OFFICE
+        if issue.commitment_id is not None:
+            clause = db.session.get(Commitment, issue.commitment_id)
+            assert clause.agreement_id == issue.agreement_id
+            assert clause.responsible_agency_id == issue.responsible_agency_id
+            assert clause.field == issue.field
+            term = clause.agreement.term
+            assert term.start_date <= issue.first_seen_on
+    escalated = [i for i in issues if i.escalated_at is not None]
+    assert any(i.status in OPEN_ISSUE_STATUSES for i in escalated)
+    assert len([i for i in issues if i.commitment_id is not None]) >= 30
+
+
 def test_every_attached_file_is_there_and_is_what_its_record_says(kontum):
     files = _all(Attachment)
     assert len(files) == kontum.attachments
@@ -1151,6 +1185,14 @@ def test_every_demo_user_lands_on_a_home_page_with_real_figures(app, client):
                 " AND assignee_id IS NULL"
             )
             assert figure_linking_to(html, "/issues?open=1&unassigned=1") == str(unassigned)
+            # Overdue responses are unmissable: most open demo issues are past their deadline.
+            overdue = _count(
+                f"SELECT count(*) FROM issue WHERE status IN ({open_statuses})"
+                " AND response_due_on < :today",
+                today=today,
+            )
+            assert overdue > 0
+            assert figure_linking_to(html, "/issues?overdue=1") == str(overdue)
         elif role == Role.LEADERSHIP:
             assert "Tổng quan chương trình phối hợp" in html
             high = _count(
@@ -1158,6 +1200,12 @@ def test_every_demo_user_lands_on_a_home_page_with_real_figures(app, client):
                 " AND sensitivity IN ('high', 'critical')"
             )
             assert figure_linking_to(html, "/issues?open=1&high=1") == str(high)
+            escalated = _count(
+                f"SELECT count(*) FROM issue WHERE status IN ({open_statuses})"
+                " AND escalated_at IS NOT NULL"
+            )
+            assert escalated > 0
+            assert figure_linking_to(html, "/issues?open=1&escalated=1") == str(escalated)
         else:
             assert "Ngày nghỉ lễ trong năm" in html
             holidays = _count(

@@ -47,9 +47,10 @@ def test_office_queue_counts_submitted_reports_and_open_issues(app, world):
         )
     ).scalar()
     assert data["awaiting_count"] == submitted == 3
-    assert data["open_issue_count"] == open_issues == 4
-    assert data["unassigned_count"] == unassigned == 3
-    assert data["open_by_sensitivity"][Sensitivity.CRITICAL] == 1
+    figures = data["issue_figures"]
+    assert figures.open_total.value == open_issues == 4
+    assert figures.unassigned.value == unassigned == 3
+    assert figures.open_by_sensitivity[Sensitivity.CRITICAL].value == 1
 
 
 def test_office_home_page_shows_the_queue(client, login, world):

@@ -184,6 +184,7 @@ class IssueEventKind(enum.StrEnum):
     COMMENTED = "commented"
     UPDATED = "updated"
     LINKED_REPORT = "linked_report"
+    ESCALATED = "escalated"
 
 
 class AuditAction(enum.StrEnum):

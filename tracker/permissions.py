@@ -17,7 +17,14 @@ import sqlalchemy as sa
 from flask import abort, g, has_request_context, request
 from flask_login import current_user
 
-from tracker.enums import OFFICE_ROLES, AgreementStatus, ReportStatus, Role
+from tracker.enums import (
+    OFFICE_ROLES,
+    OPEN_ISSUE_STATUSES,
+    AgreementStatus,
+    IssueStatus,
+    ReportStatus,
+    Role,
+)
 from tracker.extensions import login_manager
 from tracker.models import (
     Agreement,
@@ -220,6 +227,27 @@ def can_view_issue(user, issue) -> bool:
     return is_liaison(user) and (
         issue.reporting_agency_id in own or issue.responsible_agency_id in own
     )
+
+
+def can_edit_issue(user, issue) -> bool:
+    """The Office edits an open issue; the liaison who flagged it, their agency's issue while
+    it is still new."""
+    if has_permission(user, P.TRIAGE_ISSUES):
+        return issue.status in OPEN_ISSUE_STATUSES
+    return (
+        has_permission(user, P.FLAG_ISSUES)
+        and can_file(user)
+        and issue.status == IssueStatus.NEW
+        and issue.reporting_agency_id in own_agency_ids(user)
+    )
+
+
+def can_comment_issue(user, issue) -> bool:
+    """Comments and evidence: the Office, and the liaisons of the reporting and responsible
+    agencies (leadership reads)."""
+    if has_permission(user, P.TRIAGE_ISSUES):
+        return True
+    return has_permission(user, P.FLAG_ISSUES) and is_liaison(user) and can_view_issue(user, issue)
 
 
 def can_view_agreement(user, agreement) -> bool:

@@ -10,7 +10,7 @@ from tracker.api import bp, openapi, schemas, serialise
 from tracker.api.core import ApiError, authenticate, endpoint, install_error_handlers
 from tracker.enums import ReportKind
 from tracker.extensions import db
-from tracker.models import Agency, AgencySuccession, Agreement, AgreementParty, Term
+from tracker.models import Agency, AgencySuccession, Agreement, AgreementParty, Term, User
 from tracker.permissions import (
     Permission,
     can_edit_report,
@@ -18,6 +18,7 @@ from tracker.permissions import (
     can_update_commitment,
     can_view_agreement,
     can_view_commitment,
+    can_view_issue,
     can_view_report,
     has_permission,
     own_agency_ids,
@@ -27,8 +28,10 @@ from tracker.permissions import (
 from tracker.services import accounts, calendar, compliance, summaries, tokens
 from tracker.services import agreements as agreement_service
 from tracker.services import commitments as commitment_service
+from tracker.services import issues as issue_service
 from tracker.services import reports as report_service
 from tracker.services.accounts import LoginOutcome
+from tracker.services.errors import ConflictError
 from tracker.throttle import throttled
 
 bp.before_request(authenticate)
@@ -535,3 +538,118 @@ def summary(term: str, query: schemas.SummaryQuery):
         current_user, summaries.scope_for(term=term, agency_id=agency_id), text=False
     )
     return serialise.summary(result)
+
+
+# -- issues --------------------------------------------------------------------------------------
+
+
+def _issue(issue_id: int):
+    return visible_or_404(db.session.scalar(issue_service.detail_query(issue_id)), can_view_issue)
+
+
+@endpoint(
+    bp,
+    "/issues",
+    "GET",
+    summary="Issues the caller may see, in the Office's queue order",
+    tag="issues",
+    query=schemas.IssueQuery,
+    response=schemas.Page[schemas.IssueOut],
+    errors=(403,),
+    permission=Permission.VIEW_ISSUES,
+    description="An issue is seen by the Office, leadership and its reporting and responsible "
+    "agencies only. New unassigned issues first, then the most sensitive, then the oldest.",
+)
+def issues(query: schemas.IssueQuery):
+    today = calendar.today_local()
+    filters = issue_service.Filters(
+        status=query.status,
+        sensitivity=query.sensitivity,
+        field=query.field,
+        source=query.source,
+        agency_id=_agency_id(query.agency),
+        seen_from=query.first_seen_from,
+        seen_to=query.first_seen_to,
+        search=query.q,
+        open_only=query.open,
+        overdue=query.overdue,
+        escalated=query.escalated,
+        unassigned=query.unassigned,
+    )
+    stmt = issue_service.list_query(current_user, filters, today)
+    return _page(stmt, query, lambda i: serialise.issue(i, today))
+
+
+@endpoint(
+    bp,
+    "/issues/<int:issue_id>",
+    "GET",
+    summary="An issue with its timeline",
+    tag="issues",
+    response=schemas.IssueDetailOut,
+    errors=(403, 404),
+    permission=Permission.VIEW_ISSUES,
+)
+def issue(issue_id: int):
+    return serialise.issue_detail(_issue(issue_id))
+
+
+@endpoint(
+    bp,
+    "/issues",
+    "POST",
+    summary="Flag an issue (a liaison for their agency, or the Office)",
+    tag="issues",
+    body=schemas.IssueCreate,
+    response=schemas.IssueDetailOut,
+    status=201,
+    errors=(403,),
+    permission=Permission.FLAG_ISSUES,
+    description="It starts as new, with the response deadline of its sensitivity. Refused "
+    "(422, nothing written): a first-seen day in the future, a district from 1 July 2025, an "
+    "unknown responsible agency, an agreement or clause the caller may not see.",
+)
+def flag_issue(body: schemas.IssueCreate):
+    if current_user.agency_id is None:
+        raise ApiError(403, _("Your account belongs to no agency."))
+    responsible = _agency_id(body.responsible_agency)
+    created = issue_service.flag(
+        current_user._get_current_object(),
+        {
+            **body.model_dump(exclude={"first_seen", "responsible_agency"}),
+            "first_seen_on": body.first_seen,
+            "responsible_agency_id": responsible,
+        },
+    )
+    db.session.flush()
+    db.session.expire(created)
+    return serialise.issue_detail(_issue(created.id))
+
+
+@endpoint(
+    bp,
+    "/issues/<int:issue_id>",
+    "PATCH",
+    summary="Change an issue's status or assignment (the Office)",
+    tag="issues",
+    body=schemas.IssuePatch,
+    response=schemas.IssueDetailOut,
+    errors=(403, 404, 409),
+    permission=Permission.TRIAGE_ISSUES,
+    description="Status changes follow one table; anything else is refused (422). A dismissal "
+    "needs a comment saying why. Issues are assigned to Office staff only. Send the version "
+    "you read: a stale one gets 409 and nothing is written.",
+)
+def update_issue(issue_id: int, body: schemas.IssuePatch):
+    found = _issue(issue_id)
+    actor = current_user._get_current_object()
+    if body.version != found.version_id:
+        raise ConflictError()
+    if body.assignee is not None:
+        person = db.session.scalar(sa.select(User).where(User.username == body.assignee))
+        issue_service.assign(actor, found, person.id if person else None)
+    if body.status is not None:
+        issue_service.transition(actor, found, body.status, comment=body.comment)
+    db.session.flush()
+    db.session.expire(found)
+    return serialise.issue_detail(_issue(found.id))

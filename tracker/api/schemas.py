@@ -11,12 +11,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from tracker.enums import (
     AgreementStatus,
     CommitmentStatus,
+    IssueEventKind,
+    IssueSource,
+    IssueStatus,
     Metric,
     Recurrence,
     ReportKind,
     ReportStatus,
     ReviewDecision,
     Sector,
+    Sensitivity,
     Timeliness,
 )
 
@@ -285,6 +289,96 @@ class ComplianceOut(BaseModel):
     kind: ReportKind
     year: int
     items: list[ComplianceRow]
+
+
+# -- issues ------------------------------------------------------------------------------------
+
+
+class IssueQuery(PageQuery):
+    status: IssueStatus | None = None
+    sensitivity: Sensitivity | None = None
+    field: Sector | None = None
+    source: IssueSource | None = None
+    agency: Code | None = Field(None, description="Reporting or responsible agency's code.")
+    first_seen_from: date | None = None
+    first_seen_to: date | None = None
+    q: Annotated[str, StringConstraints(max_length=100)] | None = Field(
+        None, description="Words of the title or summary; case and accents are ignored."
+    )
+    open: bool = False
+    overdue: bool = False
+    escalated: bool = False
+    unassigned: bool = False
+
+
+class IssueOut(BaseModel):
+    id: int
+    title: str
+    field: Sector
+    source: IssueSource
+    sensitivity: Sensitivity
+    status: IssueStatus
+    reporting_agency: str = Field(description="The reporting agency's code.")
+    responsible_agency: str | None = Field(description="The responsible agency's code.")
+    first_seen: date
+    response_due: date | None
+    overdue: bool
+    escalated: bool
+    assignee: str | None = Field(description="The Office staff member's username.")
+    version: int
+
+
+class IssueEventOut(BaseModel):
+    id: int
+    kind: IssueEventKind
+    at: datetime
+    actor: str | None = Field(description="Who: a username.")
+    from_status: IssueStatus | None
+    to_status: IssueStatus | None
+    comment: str
+
+
+class IssueDetailOut(IssueOut):
+    summary: str
+    source_outlet: str
+    source_url: str | None
+    source_date: date | None
+    district: str
+    commune: str
+    agreement_id: int | None
+    commitment_id: int | None
+    dismissed_reason: str | None
+    events: list[IssueEventOut]
+
+
+class IssueCreate(Strict):
+    title: ShortText
+    summary: Text
+    field: Sector
+    source: IssueSource
+    source_outlet: Annotated[str, StringConstraints(max_length=200)] = ""
+    source_url: Annotated[str, StringConstraints(max_length=500)] | None = None
+    source_date: date | None = None
+    first_seen: date
+    district: Annotated[str, StringConstraints(max_length=100)] = ""
+    commune: Annotated[str, StringConstraints(max_length=100)] = ""
+    sensitivity: Sensitivity
+    responsible_agency: Code = Field(description="The responsible agency's code.")
+    agreement_id: int | None = Field(None, ge=1, le=2**31 - 1)
+    commitment_id: int | None = Field(None, ge=1, le=2**31 - 1)
+
+
+class IssuePatch(Strict):
+    version: int = Field(description="The version read; a stale one gets 409.")
+    status: IssueStatus | None = Field(
+        None,
+        description="new → under_review → being_handled → resolved → closed; dismissed "
+        "(with a comment saying why) from new or under_review.",
+    )
+    comment: Annotated[str, StringConstraints(max_length=5000)] = ""
+    assignee: Annotated[str, StringConstraints(max_length=64)] | None = Field(
+        None, description="The username of an Office staff member."
+    )
 
 
 # -- summaries ---------------------------------------------------------------------------------

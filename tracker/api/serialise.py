@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from tracker.api import schemas
-from tracker.enums import CommitmentStatus, Timeliness
+from tracker.enums import OPEN_ISSUE_STATUSES, CommitmentStatus, Timeliness
 from tracker.services import calendar
 from tracker.services.calendar import LOCAL_TZ, today_local
 
@@ -127,6 +127,59 @@ def report_detail(r, shown) -> schemas.ReportDetailOut:
                 "reviewed_at": moment(v.reviewed_at).isoformat() if v.reviewed_at else None,
             }
             for v in r.versions
+        ],
+    )
+
+
+def issue(i, today=None) -> schemas.IssueOut:
+    today = today or today_local()
+    return schemas.IssueOut(**_issue_fields(i, today))
+
+
+def _issue_fields(i, today) -> dict:
+    return {
+        "id": i.id,
+        "title": i.title,
+        "field": i.field,
+        "source": i.source,
+        "sensitivity": i.sensitivity,
+        "status": i.status,
+        "reporting_agency": i.reporting_agency.code,
+        "responsible_agency": i.responsible_agency.code if i.responsible_agency else None,
+        "first_seen": i.first_seen_on,
+        "response_due": i.response_due_on,
+        "overdue": i.status in OPEN_ISSUE_STATUSES
+        and i.response_due_on is not None
+        and i.response_due_on < today,
+        "escalated": i.escalated_at is not None,
+        "assignee": i.assignee.username if i.assignee else None,
+        "version": i.version_id,
+    }
+
+
+def issue_detail(i) -> schemas.IssueDetailOut:
+    return schemas.IssueDetailOut(
+        **_issue_fields(i, today_local()),
+        summary=i.summary,
+        source_outlet=i.source_outlet,
+        source_url=i.source_url,
+        source_date=i.source_date,
+        district=i.district,
+        commune=i.commune,
+        agreement_id=i.agreement_id,
+        commitment_id=i.commitment_id,
+        dismissed_reason=i.dismissed_reason,
+        events=[
+            schemas.IssueEventOut(
+                id=e.id,
+                kind=e.kind,
+                at=moment(e.created_at),
+                actor=e.actor.username if e.actor else None,
+                from_status=e.from_status,
+                to_status=e.to_status,
+                comment=e.comment,
+            )
+            for e in i.events
         ],
     )
 

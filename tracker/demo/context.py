@@ -162,6 +162,8 @@ class Context:
     clause_of: dict[Commitment, Clause] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     plans: dict[Issue, Plan] = field(default_factory=dict)
+    #: The settings in force on the demo's day (the issues' response deadlines).
+    settings: dict = field(default_factory=dict)
     #: The periodic reports, whatever their state.
     reports: list[Report] = field(default_factory=list)
 

@@ -13,6 +13,7 @@ is then.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -34,7 +35,7 @@ from tracker.demo.context import ROMAN, Context, num, placeholders, slug, utc, w
 from tracker.enums import IssueEventKind, IssueSource, IssueStatus, Sector, Sensitivity
 from tracker.extensions import db
 from tracker.models import Issue, IssueEvent, User
-from tracker.services import calendar
+from tracker.services import calendar, settings
 
 S = IssueStatus
 K = IssueEventKind
@@ -59,6 +60,8 @@ class Plan:
 
 def seed_issues(ctx: Context) -> None:
     rng = ctx.rng
+    # The response deadlines follow the administrator's setting (15/10/5/2 days in the demo).
+    ctx.settings = settings.get_all(ctx.today)
     old_last = ctx.today - timedelta(days=91)
     days: list[tuple[date, str]] = []
     span = (old_last - FIRST_SEEN).days
@@ -92,8 +95,53 @@ def seed_issues(ctx: Context) -> None:
         issue, plan = _issue(ctx, seen, template, code, source, sensitivity, status)
         ctx.issues.append(issue)
         ctx.plans[issue] = plan
+    _escalate_and_link(ctx)
     db.session.add_all(ctx.issues)
     ctx.summary.issues = len(ctx.issues)
+
+
+def _escalate_and_link(ctx: Context) -> None:
+    """Some issues bear on a clause of their department's agreement of the term (so the
+    review can say which clauses met which public concerns), and the Office raised some of
+    the most sensitive to leadership, a day or two into their handling. Drawn from a random
+    source of their own, so the rest of the demo stays as it was."""
+    rng = random.Random(f"issues-escalation-{ctx.today.isoformat()}")
+    for issue in ctx.issues:
+        code = issue.responsible_agency.code
+        term_index = next(
+            (
+                n
+                for n, term in enumerate(ctx.terms)
+                if term.start_date <= issue.first_seen_on
+                and (term.end_date is None or issue.first_seen_on <= term.end_date)
+            ),
+            None,
+        )
+        clauses = [
+            c
+            for c in ctx.commitments.get((code, term_index), [])
+            if c.field == issue.field and c.confirmed
+        ]
+        if clauses and rng.random() < 0.35:
+            clause = rng.choice(clauses)
+            issue.commitment = clause
+            issue.agreement = clause.agreement
+        high = issue.sensitivity in (Sensitivity.HIGH, Sensitivity.CRITICAL)
+        reviewed = issue.status is not S.NEW
+        if (
+            high
+            and reviewed
+            and rng.random() < (0.6 if issue.sensitivity is Sensitivity.CRITICAL else 0.25)
+        ):
+            plan = ctx.plans[issue]
+            start = plan.steps[0][0]
+            later = [step[0] for step in plan.steps[1:]]
+            moment = start + (min(later) - start) / 2
+            plan.steps.append(
+                (moment, K.ESCALATED, ctx.office_staff[0], None, None, content.ESCALATION_NOTE, {})
+            )
+            issue.escalated_at = moment
+            issue.escalated_by = ctx.office_staff[0]
 
 
 OPEN = (S.NEW, S.UNDER_REVIEW, S.BEING_HANDLED)
@@ -297,7 +345,7 @@ def _issue(
         reporting_agency=ctx.office(seen) if by_office else department,
         responsible_agency=department,
         assignee=assignee,
-        response_due_on=seen + timedelta(days=content.RESPONSE_DAYS[sensitivity]),
+        response_due_on=seen + timedelta(days=settings.response_days(sensitivity, ctx.settings)),
         status=status,
         created_by=creator,
     )
@@ -397,7 +445,7 @@ def _timeline(
     for moment, step in zip(ctx.spread(start, end, len(kinds)), kinds, strict=True):
         words = later if calendar.local_date(moment) >= MERGED else values
         if step[0] == "assign":
-            data = {"assignee_id": None, "assignee": assignee.username}
+            data = {"assignee_id": None, "assignee": assignee.full_name}
             plan.steps.append((moment, K.ASSIGNED, office_lead, None, None, "", data))
         elif step[0] == "comment":
             actor = rng.choice([assignee or office_lead, ctx.liaison[code]])

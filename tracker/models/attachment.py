@@ -61,7 +61,7 @@ class Attachment(db.Model):
     commitment_update = relationship("CommitmentUpdate", back_populates="attachments")
     report = relationship("Report", back_populates="attachments")
     report_version = relationship("ReportVersion", back_populates="attachments")
-    issue = relationship("Issue")
+    issue = relationship("Issue", back_populates="attachments")
     bloc_document = relationship("BlocDocument", back_populates="attachments")
 
     @property

@@ -8,6 +8,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.enums import IssueEventKind, IssueSource, IssueStatus, Sector, Sensitivity
 from tracker.extensions import db
 from tracker.models.agency import Agency
+from tracker.models.agreement import Agreement, Commitment
+from tracker.models.attachment import Attachment
 from tracker.models.base import TimestampMixin, UtcDateTime, enum_type, utcnow
 from tracker.models.user import User
 from tracker.text import normalise
@@ -24,6 +26,8 @@ class Issue(TimestampMixin, db.Model):
     # Accent-insensitive copy of the title for search (NFD, marks stripped, đ → d, lower).
     title_norm: Mapped[str] = mapped_column(sa.String(300), index=True, default="")
     summary: Mapped[str] = mapped_column(sa.Text, default="")
+    # Accent-insensitive copy of the title and summary, for the list's search.
+    search_norm: Mapped[str] = mapped_column(sa.Text, default="")
     field: Mapped[Sector] = mapped_column(enum_type(Sector, "issue_field"))
     source: Mapped[IssueSource] = mapped_column(enum_type(IssueSource, "issue_source"))
     source_outlet: Mapped[str] = mapped_column(sa.String(200), default="")
@@ -38,7 +42,13 @@ class Issue(TimestampMixin, db.Model):
         sa.ForeignKey("agency.id"), index=True
     )
     assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
-    response_due_on: Mapped[date | None] = mapped_column(sa.Date)
+    response_due_on: Mapped[date | None] = mapped_column(sa.Date, index=True)
+    # Raised to leadership: when and by whom (leadership's home lists these).
+    escalated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    escalated_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    # The agreement and the clause the issue bears on, when there is one.
+    agreement_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agreement.id"), index=True)
+    commitment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("commitment.id"), index=True)
     status: Mapped[IssueStatus] = mapped_column(
         enum_type(IssueStatus, "issue_status"), default=IssueStatus.NEW, index=True
     )
@@ -52,6 +62,12 @@ class Issue(TimestampMixin, db.Model):
     responsible_agency: Mapped[Agency | None] = relationship(foreign_keys=[responsible_agency_id])
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    escalated_by: Mapped[User | None] = relationship(foreign_keys=[escalated_by_id])
+    agreement: Mapped[Agreement | None] = relationship()
+    commitment: Mapped[Commitment | None] = relationship()
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="issue", order_by="Attachment.id"
+    )
     events: Mapped[list["IssueEvent"]] = relationship(
         back_populates="issue", order_by="IssueEvent.created_at"
     )
@@ -69,6 +85,12 @@ SENSITIVITY_ORDER = sa.case(
 @sa.event.listens_for(Issue.title, "set", retval=False)
 def _keep_title_norm(target: Issue, value: str | None, oldvalue, initiator) -> None:
     target.title_norm = normalise(value or "")[:300]
+    target.search_norm = normalise(f"{value or ''} {target.summary or ''}")
+
+
+@sa.event.listens_for(Issue.summary, "set", retval=False)
+def _keep_search_norm(target: Issue, value: str | None, oldvalue, initiator) -> None:
+    target.search_norm = normalise(f"{target.title or ''} {value or ''}")
 
 
 class IssueEvent(db.Model):
@@ -90,3 +112,17 @@ class IssueEvent(db.Model):
 
     issue: Mapped[Issue] = relationship(back_populates="events")
     actor: Mapped[User | None] = relationship()
+
+
+class FrozenEventError(Exception):
+    """A timeline event was about to be changed or deleted: events are never rewritten."""
+
+
+@sa.event.listens_for(IssueEvent, "before_update")
+def _no_update(mapper, connection, target: IssueEvent) -> None:
+    raise FrozenEventError(f"issue event {target.id} is frozen")
+
+
+@sa.event.listens_for(IssueEvent, "before_delete")
+def _no_delete(mapper, connection, target: IssueEvent) -> None:
+    raise FrozenEventError(f"issue event {target.id} cannot be deleted")

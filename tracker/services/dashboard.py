@@ -8,9 +8,7 @@ from sqlalchemy.orm import raiseload
 
 from tracker.enums import (
     CommitmentStatus,
-    IssueStatus,
     Role,
-    Sensitivity,
     Timeliness,
 )
 from tracker.extensions import db
@@ -20,11 +18,9 @@ from tracker.models import (
     AuditEvent,
     Commitment,
     Holiday,
-    Issue,
     Term,
     User,
 )
-from tracker.permissions import issues_visible_to
 from tracker.services import calendar, commitments, compliance, issues, reports
 
 
@@ -52,14 +48,6 @@ def commitment_status_counts(user, term: Term | None, today: date | None = None)
         for status, number in figures.by_status.items():
             totals[status] += number
     return totals
-
-
-def issue_status_counts(user, since: date | None = None) -> dict:
-    stmt = issues_visible_to(user, sa.select(Issue.status, sa.func.count()).group_by(Issue.status))
-    if since is not None:
-        stmt = stmt.where(Issue.first_seen_on >= since)
-    counts = dict(db.session.execute(stmt).all())
-    return {s: counts.get(s, 0) for s in IssueStatus}
 
 
 def home_data(user: User, today: date | None = None) -> dict:
@@ -161,21 +149,13 @@ def _office(user: User, today: date) -> dict:
         reverse=True,
     )
     open_issues = issues.open_query(user)
-    sens_counts = dict(
-        db.session.execute(
-            open_issues.order_by(None)
-            .with_only_columns(Issue.sensitivity, sa.func.count())
-            .group_by(Issue.sensitivity)
-        ).all()
-    )
+    issue_figures = issues.figures(user, today)
     return {
         "awaiting_count": count(awaiting),
         "awaiting": db.session.scalars(awaiting.limit(10)).all(),
         "missing_count": len(missing),
         "missing": missing[:12],
-        "open_by_sensitivity": {s: sens_counts.get(s, 0) for s in Sensitivity},
-        "open_issue_count": sum(sens_counts.values()),
-        "unassigned_count": count(open_issues.where(Issue.assignee_id.is_(None))),
+        "issue_figures": issue_figures,
         "urgent_issues": db.session.scalars(open_issues.limit(10)).all(),
         "agencies": _agencies_by_id(),
         "discipline_by_agency": compliance.discipline_by_agency(year_rows),
@@ -193,10 +173,10 @@ def _leadership(user: User, today: date) -> dict:
         "term_discipline": compliance.discipline(term_rows),
         "discipline_by_agency": compliance.discipline_by_agency(term_rows),
         "agencies": _agencies_by_id(),
-        "issue_counts": issue_status_counts(user, since=term.start_date if term else None),
-        "open_high": count(
-            issues.open_query(user).where(Issue.sensitivity.in_(issues.HIGH_SENSITIVITIES))
-        ),
+        "issue_counts": issues.status_figures(user, since=term.start_date if term else None),
+        "open_high": issues.figures_open_high(user, today),
+        "issue_figures": issues.figures(user, today),
+        "escalated_issues": db.session.scalars(issues.escalated_query(user).limit(10)).all(),
     }
 
 

@@ -1,5 +1,5 @@
 """Typed settings with defaults: the names of the province, its Party committee and the Office,
-and the report deadlines.
+the report deadlines and the issues' response deadlines by sensitivity.
 
 The names of bodies change with dates (the Office became *Ban Tuyên giáo và Dân vận* on
 01/03/2025; Kon Tum joined Quảng Ngãi on 01/07/2025), and a document names them as they were
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from tracker.enums import AuditAction, ReportKind
+from tracker.enums import AuditAction, ReportKind, Sensitivity
 from tracker.extensions import db
 from tracker.models import Setting
 from tracker.models.reference import ALWAYS
@@ -46,6 +46,38 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("deadline_days_quarterly", _l("Quarterly report deadline (working days)"), 5, int),
     SettingSpec("deadline_days_six_month", _l("Six-month report deadline (working days)"), 5, int),
     SettingSpec("deadline_days_annual", _l("Annual report deadline (working days)"), 7, int),
+    SettingSpec(
+        "response_days_low",
+        _l("Response deadline for a slightly sensitive issue (days)"),
+        15,
+        int,
+        minimum=1,
+        maximum=90,
+    ),
+    SettingSpec(
+        "response_days_medium",
+        _l("Response deadline for a sensitive issue (days)"),
+        10,
+        int,
+        minimum=1,
+        maximum=90,
+    ),
+    SettingSpec(
+        "response_days_high",
+        _l("Response deadline for a highly sensitive issue (days)"),
+        5,
+        int,
+        minimum=1,
+        maximum=90,
+    ),
+    SettingSpec(
+        "response_days_critical",
+        _l("Response deadline for an extremely sensitive issue (days)"),
+        2,
+        int,
+        minimum=1,
+        maximum=90,
+    ),
     SettingSpec(
         "api_token_days", _l("API tokens expire after (days)"), 30, int, minimum=1, maximum=365
     ),
@@ -86,6 +118,12 @@ def deadline_days(kind: ReportKind, values: dict | None = None) -> int:
     """Working days after the cut-off allowed for a report kind."""
     values = values or get_all()
     return int(values[f"deadline_days_{kind.value}"])
+
+
+def response_days(sensitivity: Sensitivity, values: dict | None = None) -> int:
+    """Days from first seen allowed for the response to an issue of a sensitivity."""
+    values = values or get_all()
+    return int(values[f"response_days_{Sensitivity(sensitivity).value}"])
 
 
 def history() -> list[Setting]:

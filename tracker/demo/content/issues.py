@@ -451,12 +451,11 @@ SENSITIVITY_WEIGHTS: dict[Sensitivity, int] = {
     Sensitivity.CRITICAL: 5,
 }
 #: Days given to answer an issue, by sensitivity.
-RESPONSE_DAYS = {
-    Sensitivity.LOW: 15,
-    Sensitivity.MEDIUM: 10,
-    Sensitivity.HIGH: 5,
-    Sensitivity.CRITICAL: 2,
-}
+#: What the Office writes when it raises an issue to leadership.
+ESCALATION_NOTE = (
+    "Vụ việc có dấu hiệu lan rộng trên mạng xã hội, đề nghị Thường trực Ban nắm thông tin và "
+    "cho ý kiến chỉ đạo định hướng tuyên truyền."
+)
 #: (shortest, longest) days from first seen to resolution, by sensitivity.
 RESOLUTION_DAYS = {
     Sensitivity.LOW: (8, 60),
