@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
-from tests.factories import ReportFactory
-from tracker.enums import HolidayKind, ReportKind, ReportStatus, Timeliness
+from tests.factories import IssueFactory, ReportFactory
+from tracker.enums import HolidayKind, IssueStatus, ReportKind, ReportStatus, Timeliness
 from tracker.extensions import db
 from tracker.models import FigureStamp, Holiday
-from tracker.services import compliance, figure_cache
+from tracker.services import compliance, figure_cache, summaries
 
 TODAY = date(2025, 5, 20)
 FIRST = date(2025, 1, 1)
@@ -85,9 +85,12 @@ def test_another_instance_writing_makes_this_one_compute_afresh(app, world):
     assert _may_report(_rows(), world.a).timeliness == Timeliness.NOT_DUE
 
 
+def _token(topic=figure_cache.REPORTS):
+    return db.session.scalar(sa.select(FigureStamp.token).where(FigureStamp.id == topic))
+
+
 def test_every_watched_write_changes_the_stamp(app, world):
-    def token():
-        return db.session.scalar(sa.select(FigureStamp.token))
+    token = _token
 
     figure_cache.invalidate()
     db.session.commit()
@@ -99,3 +102,22 @@ def test_every_watched_write_changes_the_stamp(app, world):
     db.session.commit()
     seen.add(token())
     assert len(seen) == 3
+
+
+def test_a_new_issue_counts_at_once_and_leaves_the_report_figures_cached(app, world):
+    office = world.users.office
+    scope = summaries.scope_for(term=world.term.name)
+    before = summaries.issue_figures(office, scope)
+    assert summaries.issue_figures(office, scope) is before  # cached
+    reports_token = _token()
+    IssueFactory(
+        reporting_agency=world.a,
+        responsible_agency=world.a,
+        first_seen_on=scope.first,
+        status=IssueStatus.NEW,
+    )
+    db.session.commit()
+    after = summaries.issue_figures(office, scope)
+    assert after.by_status[IssueStatus.NEW] == before.by_status[IssueStatus.NEW] + 1
+    assert after.flagged.get(world.a.id, 0) == before.flagged.get(world.a.id, 0) + 1
+    assert _token() == reports_token

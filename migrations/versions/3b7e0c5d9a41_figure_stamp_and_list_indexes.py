@@ -32,7 +32,7 @@ def upgrade():
         sa.Column("token", sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_figure_stamp")),
     )
-    op.bulk_insert(stamp, [{"id": 1, "token": secrets.token_hex(16)}])
+    op.bulk_insert(stamp, [{"id": topic, "token": secrets.token_hex(16)} for topic in (1, 2)])
     with op.batch_alter_table("issue", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_issue_sensitivity"), ["sensitivity"], unique=False)
         batch_op.create_index(batch_op.f("ix_issue_source"), ["source"], unique=False)

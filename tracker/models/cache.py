@@ -7,8 +7,8 @@ from tracker.extensions import db
 
 
 class FigureStamp(db.Model):
-    """One row: a fresh random token is written, in the same transaction, by every write that
-    can change an expected report or its timeliness (``tracker.services.figure_cache``).
+    """One row per topic of cached figures (``id``): a fresh random token is written, in the
+    same transaction, by every write that can change them (``tracker.services.figure_cache``).
     Figures cached under another token are never used."""
 
     __tablename__ = "figure_stamp"
