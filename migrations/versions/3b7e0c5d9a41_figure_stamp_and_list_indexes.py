@@ -6,15 +6,15 @@ Create Date: 2026-11-25 03:30:00
 
 Reviewed by hand. What it does:
 
-- figure_stamp: one row whose random token every write that changes an expected report
-  rewrites; cached figures are used only under the token they were computed under
-  (``tracker.services.figure_cache``). It starts with a random token.
+- figure_stamp: one row per topic of cached figures (1: expected reports, 2: issue counts)
+  whose random token every write that changes them rewrites; cached figures are used only
+  under the token they were computed under (``tracker.services.figure_cache``). Empty at
+  first, so that a new database still counts as empty (``make run`` seeds only then): each
+  topic's first write adds its row, and nothing of it is cached before.
 - issue: indexes on ``sensitivity`` and ``source``, which the issue queue filters by. The
   other columns issue 12 lists (``commitment.due_date`` and ``field``,
   ``report.last_submitted_at``, ``agreement.signed_on``) were indexed by earlier revisions.
 """
-
-import secrets
 
 import sqlalchemy as sa
 from alembic import op
@@ -26,13 +26,12 @@ depends_on = None
 
 
 def upgrade():
-    stamp = op.create_table(
+    op.create_table(
         "figure_stamp",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("token", sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_figure_stamp")),
     )
-    op.bulk_insert(stamp, [{"id": topic, "token": secrets.token_hex(16)} for topic in (1, 2)])
     with op.batch_alter_table("issue", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_issue_sensitivity"), ["sensitivity"], unique=False)
         batch_op.create_index(batch_op.f("ix_issue_source"), ["source"], unique=False)
