@@ -9,7 +9,7 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup install browser translations migrate seed lint format extract-messages test-sqlite test-postgres clean
+.PHONY: run test setup install browser translations migrate seed lint format extract-messages test-sqlite test-postgres bench wrk clean
 
 run: setup migrate seed
 	$(FLASK) run --host $(HOST) --port $(PORT)
@@ -89,6 +89,26 @@ test-postgres: setup
 		echo "!! PostgreSQL is not answering at 127.0.0.1:5432 and CI=true: failing."; exit 1; \
 	else \
 		echo "!!!!!!!! PostgreSQL is not answering at 127.0.0.1:5432: the PostgreSQL run was SKIPPED !!!!!!!!"; \
+	fi
+
+# The pages' speed on the national-scale data (issue 12): builds it when the database is empty
+# (SQLite instance/bench.db, or DATABASE_URL), runs gunicorn and wrk, writes bench/results.md.
+# BENCH_SECONDS (per page, default 10), BENCH_CONNECTIONS (8), BENCH_NOTE (a line in the results).
+bench: install translations wrk
+	$(BIN)/python bench/bench.py
+
+# wrk drives the benchmark: Debian's package, installed when missing and we are root.
+WRK := /usr/bin/wrk
+wrk:
+	@if command -v wrk >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "== Installing Debian's wrk for the benchmark =="; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -q wrk || { apt-get update -q && apt-get install -y -q wrk; } \
+		|| { echo "!!!!!!!! apt-get could not install wrk: make bench cannot run !!!!!!!!"; exit 1; }; \
+	else \
+		echo "!!!!!!!! $(WRK) is missing and cannot be installed here (not root, or no apt-get):"; \
+		echo "!!!!!!!! install the Debian package wrk to run make bench !!!!!!!!"; exit 1; \
 	fi
 
 clean:

@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 
 from tracker import ROOT, create_app
 from tracker.extensions import db
+from tracker.services import database
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 
@@ -59,6 +60,16 @@ def test_upgrade_gives_exactly_the_models_schema(empty_database_url):
         db.engine.dispose()
     assert diff == []
     assert tables == set(db.metadata.tables) | {"alembic_version"}
+
+
+def test_a_new_database_counts_as_empty_after_the_migrations(empty_database_url):
+    """`make run` seeds the demo only into an empty database: no migration may add rows."""
+    app = _app_for(empty_database_url)
+    with app.app_context():
+        flask_migrate.upgrade()
+        assert database.is_empty()
+        db.session.remove()
+        db.engine.dispose()
 
 
 def test_downgrade_to_base_and_up_again(empty_database_url):

@@ -20,6 +20,7 @@ from tracker.issues import bp as issues_bp
 from tracker.main import bp as main_bp
 from tracker.programme import bp as programme_bp
 from tracker.reports import bp as reports_bp
+from tracker.services import figure_cache
 from tracker.summaries import bp as summaries_bp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     limiter.init_app(app)
     # Before the blueprints: it brings the bounded <int:…> converter every route uses.
     web.init_app(app)
+    figure_cache.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
 

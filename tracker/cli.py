@@ -34,7 +34,13 @@ def create_admin(username: str, full_name: str, password: str) -> None:
 
 
 @click.command("seed-demo")
-def seed_demo() -> None:
+@click.option(
+    "--large",
+    is_flag=True,
+    help="Add the national-scale benchmark data (60 agencies, 20,000 issues…).",
+)
+@click.option("--scale", default=1.0, show_default=True, help="With --large: shrink the counts.")
+def seed_demo(large: bool, scale: float) -> None:
     """Fill an EMPTY database with the Kon Tum demo (refused in production)."""
     from tracker import demo
 
@@ -44,7 +50,7 @@ def seed_demo() -> None:
         raise click.ClickException(
             "The database already has data; seed-demo only fills an empty one."
         )
-    summary = demo.seed()
+    summary = demo.seed(national=large, scale=scale)
     db.session.commit()
     click.echo(summary.describe())
 

@@ -8,8 +8,10 @@ in URLs and the API.
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import get_month_names
+from babel.numbers import format_decimal as babel_format_decimal
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, lazy_pgettext
 from flask_babel import gettext as _
 
@@ -54,7 +56,17 @@ def fmt_datetime(value: datetime | None) -> str:
 
 
 def fmt_number(value) -> str:
-    return format_decimal(value or 0)
+    value = value or 0
+    locale = get_locale()
+    if type(value) is int and locale is not None:
+        # A page of figures formats hundreds of whole numbers: each is worked out once.
+        return _whole_number(value, locale)
+    return format_decimal(value)
+
+
+@lru_cache(maxsize=4096)
+def _whole_number(value: int, locale) -> str:
+    return babel_format_decimal(value, locale=locale)
 
 
 def fmt_percent(rate: float | None) -> str:

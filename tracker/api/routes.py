@@ -63,6 +63,8 @@ def _agency_id(code: str | None) -> int | None:
     """The id of an agency given by its code; a code that names none matches nothing."""
     if code is None:
         return None
+    if "\x00" in code:  # names no agency, and PostgreSQL refuses NUL in a text parameter
+        return -1
     found = db.session.scalar(sa.select(Agency.id).where(Agency.code == code.upper()))
     return found if found is not None else -1
 
@@ -70,6 +72,8 @@ def _agency_id(code: str | None) -> int | None:
 def _term_id(name: str | None) -> int | None:
     if name is None:
         return None
+    if "\x00" in name:
+        return -1
     found = db.session.scalar(sa.select(Term.id).where(Term.name == name))
     return found if found is not None else -1
 

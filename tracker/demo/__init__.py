@@ -21,7 +21,16 @@ import random
 from collections.abc import Callable
 from datetime import date
 
-from tracker.demo import agreements, documents, issues, lifecycle, naming, reference, reports
+from tracker.demo import (
+    agreements,
+    documents,
+    issues,
+    large,
+    lifecycle,
+    naming,
+    reference,
+    reports,
+)
 from tracker.demo.content.people import DEMO_PASSWORD, DEMO_USERS
 from tracker.demo.context import Context, DemoSummary
 from tracker.extensions import db
@@ -45,17 +54,28 @@ STEPS: tuple[Callable[[Context], None], ...] = (
 )
 
 
-def seed(today: date | None = None, rng_seed: int = 2017) -> DemoSummary:
+def seed(
+    today: date | None = None,
+    rng_seed: int = 2017,
+    *,
+    national: bool = False,
+    scale: float = 1.0,
+) -> DemoSummary:
     """Fill an empty database with the Kon Tum demo as of ``today`` (default: today in
     Vietnam). Flushes, never commits: the caller commits once.
 
     The caller checks that the database is empty (``tracker.services.database.is_empty``);
     on a database that is not, the services raise ``admin.ValidationError`` (a used agency
     code) or the database an integrity error.
+
+    ``national``: then add the national-scale data set (``large``, issue 12), its counts
+    times ``scale``.
     """
     ctx = Context(today or calendar.today_local(), random.Random(rng_seed))
     with naming.named_as_of_their_day():
         for step in STEPS:
             step(ctx)
             db.session.flush()
+    if national:
+        large.seed_national(ctx, scale)
     return ctx.summary

@@ -12,6 +12,7 @@ from tracker.models.agreement import (
 )
 from tracker.models.attachment import Attachment
 from tracker.models.audit import AuditEvent
+from tracker.models.cache import FigureStamp
 from tracker.models.document import BlocDocument
 from tracker.models.issue import SENSITIVITY_ORDER, Issue, IssueEvent
 from tracker.models.notification import Notification, ReminderLog
@@ -29,6 +30,7 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "BlocDocument",
+    "FigureStamp",
     "Commitment",
     "CommitmentUpdate",
     "CommitmentUpdateFigure",

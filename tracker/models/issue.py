@@ -29,14 +29,16 @@ class Issue(TimestampMixin, db.Model):
     # Accent-insensitive copy of the title and summary, for the list's search.
     search_norm: Mapped[str] = mapped_column(sa.Text, default="")
     field: Mapped[Sector] = mapped_column(enum_type(Sector, "issue_field"))
-    source: Mapped[IssueSource] = mapped_column(enum_type(IssueSource, "issue_source"))
+    source: Mapped[IssueSource] = mapped_column(enum_type(IssueSource, "issue_source"), index=True)
     source_outlet: Mapped[str] = mapped_column(sa.String(200), default="")
     source_url: Mapped[str | None] = mapped_column(sa.String(500))
     source_date: Mapped[date | None] = mapped_column(sa.Date)
     district: Mapped[str] = mapped_column(sa.String(100), default="")
     commune: Mapped[str] = mapped_column(sa.String(100), default="")
     first_seen_on: Mapped[date] = mapped_column(sa.Date, index=True)
-    sensitivity: Mapped[Sensitivity] = mapped_column(enum_type(Sensitivity, "sensitivity"))
+    sensitivity: Mapped[Sensitivity] = mapped_column(
+        enum_type(Sensitivity, "sensitivity"), index=True
+    )
     reporting_agency_id: Mapped[int] = mapped_column(sa.ForeignKey("agency.id"), index=True)
     responsible_agency_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("agency.id"), index=True

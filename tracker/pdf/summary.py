@@ -209,7 +209,7 @@ def _discipline(summary: Summary, s, family) -> list:
     return [
         document.simple_table(rows, [WIDTH * 0.3] + [WIDTH * 0.1] * 7, family),
         Spacer(1, 3 * mm),
-        _chart(summary, family),
+        *_chart(summary, family),
     ]
 
 
@@ -225,16 +225,35 @@ def _discipline_cells(d) -> list[str]:
     ]
 
 
-def _chart(summary: Summary, family: str):
-    """On-time rate per agency, as horizontal bars (every string in the embedded font)."""
+#: Bars per chart: a national bloc's agencies do not fit one page's chart, so they are split.
+CHART_ROWS = 30
+
+
+def _chart(summary: Summary, family: str) -> list:
+    """On-time rate per agency, as horizontal bars (every string in the embedded font), in
+    charts of at most CHART_ROWS agencies, each fitting a page."""
     lines = [line for line in summary.lines if line.discipline.expected]
-    height = 14 * mm + 7 * mm * max(1, len(lines))
+    if not lines:
+        return [_chart_drawing([], family, titled=True)]
+    return [
+        _chart_drawing(lines[start : start + CHART_ROWS], family, titled=start == 0)
+        for start in range(0, len(lines), CHART_ROWS)
+    ]
+
+
+def _chart_drawing(lines: list, family: str, titled: bool):
+    height = (14 if titled else 9) * mm + 7 * mm * max(1, len(lines))
     drawing = Drawing(WIDTH, height)
-    drawing.add(
-        String(
-            0, height - 9, _("On-time rate by agency (%)"), fontName=f"{family}-Bold", fontSize=10
+    if titled:
+        drawing.add(
+            String(
+                0,
+                height - 9,
+                _("On-time rate by agency (%)"),
+                fontName=f"{family}-Bold",
+                fontSize=10,
+            )
         )
-    )
     if not lines:
         return drawing
     chart = HorizontalBarChart()

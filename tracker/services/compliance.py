@@ -5,6 +5,7 @@ a party to an agreement in force (DOMAIN.md). Dashboards, the compliance grid an
 take their reporting figures from ``expected_reports``.
 """
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from tracker.enums import (
 )
 from tracker.extensions import db
 from tracker.models import Agency, Agreement, AgreementParty, Holiday, Report, Term
-from tracker.services import calendar, settings
+from tracker.services import calendar, figure_cache, settings
 
 # Agreements that were signed and so bound the agency while their term ran.
 BINDING_STATUSES = (AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED, AgreementStatus.REPLACED)
@@ -131,12 +132,30 @@ def expected_reports(
     agency_ids: Iterable[int] | None = None,
 ) -> list[ExpectedReport]:
     """Every expected periodic report whose cut-off lies in [first, last], with its report
-    (if any) and its timeliness as of ``today`` (local date; defaults to now)."""
+    (if any) and its timeliness as of ``today`` (local date; defaults to now).
+
+    Cached (``figure_cache``) until a report, agreement, party, agency, term, holiday or
+    setting is written: a fresh list each call, of the same frozen rows."""
     today = today or calendar.today_local()
     kinds = list(kinds)
+    ids = None if agency_ids is None else tuple(sorted(set(agency_ids)))
+    key = (first, last, today, tuple(kinds), ids)
+    rows = figure_cache.cached(
+        "expected_reports", key, lambda: _expected_reports(first, last, today, kinds, ids)
+    )
+    return list(rows)
+
+
+def _expected_reports(
+    first: date,
+    last: date,
+    today: date,
+    kinds: list[ReportKind],
+    agency_ids: Iterable[int] | None,
+) -> tuple[ExpectedReport, ...]:
     windows = binding_windows(agency_ids)
     if not windows:
-        return []
+        return ()
     holidays, workdays = calendar_days()
     values = settings.get_all()
     existing = {
@@ -165,10 +184,12 @@ def expected_reports(
         days = settings.deadline_days(kind, values)
         periods = calendar.periods_ending_between(kind, first, last)
         deadlines = {p: calendar.deadline_for(p, days, holidays, workdays) for p in periods}
+        ends = [p.end for p in periods]  # in order: the periods within a span are a slice
         for agency_id, spans in sorted(windows.items()):
-            for period in periods:
-                if not any(lo <= period.end <= hi for lo, hi in spans):
-                    continue
+            within: set[int] = set()
+            for lo, hi in spans:
+                within.update(range(bisect_left(ends, lo), bisect_right(ends, hi)))
+            for period in (periods[i] for i in sorted(within)):
                 report = existing.get((agency_id, kind, period.label))
                 # A report keeps the deadline it was given when created (settings may change).
                 deadline = report.deadline if report and report.deadline else deadlines[period]
@@ -182,7 +203,7 @@ def expected_reports(
                         timeliness=calendar.timeliness(deadline, submitted_at, today),
                     )
                 )
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

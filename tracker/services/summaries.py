@@ -16,6 +16,7 @@ report versions only, read a few columns at a time: nothing loads whole tables i
 
 import statistics
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -36,9 +37,9 @@ from tracker.enums import (
 from tracker.extensions import db
 from tracker.formatting import fmt_date, period_name
 from tracker.models import Agency, Commitment, Issue, Report, ReportVersion, Term
-from tracker.permissions import issues_visible_to
+from tracker.permissions import is_liaison, issues_visible_to, own_agency_ids, sees_all_agencies
 from tracker.services import agencies as agency_service
-from tracker.services import calendar, commitments, compliance
+from tracker.services import calendar, commitments, compliance, figure_cache
 from tracker.services.errors import ValidationError
 
 #: The earliest and latest days a summary may cover.
@@ -300,6 +301,59 @@ def median_days_to_resolve(user, scope: Scope) -> float | None:
     return statistics.median(days) if days else None
 
 
+@dataclass(frozen=True)
+class IssueFigures:
+    """Every issue count of a summary: the same for everyone who sees the same issues."""
+
+    by_field: dict
+    by_sensitivity: dict
+    by_source: dict
+    by_status: dict
+    flagged: dict
+    open_: dict
+    median_days_to_resolve: float | None
+    per_year: dict
+
+
+def issue_figures(user, scope: Scope) -> IssueFigures:
+    """The issue counts of a scope as ``user`` sees them; cached (``figure_cache``) until an
+    issue, an agency or a succession is written."""
+    key = (_issue_visibility(user), scope.first, scope.last, scope.agency_id)
+    return figure_cache.cached(
+        "summary_issues", key, lambda: _issue_figures(user, scope), topic=figure_cache.ISSUES
+    )
+
+
+def _issue_visibility(user) -> Hashable:
+    """Who sees which issues, as ``issues_visible_to`` decides: everything, nothing, or what
+    concerns a liaison's own agencies."""
+    if sees_all_agencies(user):
+        return "all"
+    if not is_liaison(user) or user.agency_id is None:
+        return "none"
+    return tuple(sorted(own_agency_ids(user)))
+
+
+def _issue_figures(user, scope: Scope) -> IssueFigures:
+    flagged, open_ = _per_agency_issues(user, scope)
+    base = _issue_base(user, scope).subquery()
+    year = sa.extract("year", base.c.first_seen_on)
+    per_year = {
+        int(y): n
+        for y, n in db.session.execute(sa.select(year, sa.func.count()).group_by(year)).all()
+    }
+    return IssueFigures(
+        by_field=_all(Sector, issue_counts(user, scope, Issue.field)),
+        by_sensitivity=_all(Sensitivity, issue_counts(user, scope, Issue.sensitivity)),
+        by_source=_all(IssueSource, issue_counts(user, scope, Issue.source)),
+        by_status=_all(IssueStatus, issue_counts(user, scope, Issue.status)),
+        flagged=dict(flagged),
+        open_=dict(open_),
+        median_days_to_resolve=median_days_to_resolve(user, scope),
+        per_year=per_year,
+    )
+
+
 def expected(scope: Scope, today: date, agency_ids=None) -> list[compliance.ExpectedReport]:
     """The expected reports of a scope, exactly as the compliance grid counts them: every
     periodic report whose cut-off falls between the scope's first day and its data cut-off
@@ -323,7 +377,8 @@ def build(user, scope: Scope, today: date | None = None, *, text: bool = True) -
     term = term_of(scope)
     filters = commitment_filters(scope, term)
     commitment_figures = commitments.figures_by_agency(user, filters, today)
-    flagged, open_ = _per_agency_issues(user, scope)
+    issue_numbers = issue_figures(user, scope)
+    flagged, open_ = issue_numbers.flagged, issue_numbers.open_
     ids = set(by_agency) | set(commitment_figures) | set(flagged) | set(open_)
     ids.discard(None)
     if scope.agency_id is not None:
@@ -376,13 +431,13 @@ def build(user, scope: Scope, today: date | None = None, *, text: bool = True) -
         discipline=compliance.discipline(rows),
         commitments_by_status=by_status,
         overdue_commitments=overdue,
-        issues_by_field=_all(Sector, issue_counts(user, scope, Issue.field)),
-        issues_by_sensitivity=_all(Sensitivity, issue_counts(user, scope, Issue.sensitivity)),
-        issues_by_source=_all(IssueSource, issue_counts(user, scope, Issue.source)),
-        issues_by_status=_all(IssueStatus, issue_counts(user, scope, Issue.status)),
-        median_days_to_resolve=median_days_to_resolve(user, scope),
+        issues_by_field=dict(issue_numbers.by_field),
+        issues_by_sensitivity=dict(issue_numbers.by_sensitivity),
+        issues_by_source=dict(issue_numbers.by_source),
+        issues_by_status=dict(issue_numbers.by_status),
+        median_days_to_resolve=issue_numbers.median_days_to_resolve,
         open_issues=open_issues,
-        by_year=_by_year(user, scope, rows),
+        by_year=_by_year(scope, rows, issue_numbers.per_year),
     )
     if text:
         ids = [line.agency.id for line in lines]
@@ -398,14 +453,10 @@ def _all(enum_cls, counts: Counter) -> dict:
     return {member: counts.get(member, 0) for member in enum_cls}
 
 
-def _by_year(user, scope: Scope, rows) -> list[tuple[int, compliance.Discipline, int]]:
+def _by_year(
+    scope: Scope, rows, issues_per_year: dict
+) -> list[tuple[int, compliance.Discipline, int]]:
     """Per calendar year of the scope: reporting discipline and issues first seen."""
-    base = _issue_base(user, scope).subquery()
-    year = sa.extract("year", base.c.first_seen_on)
-    issues_per_year = {
-        int(y): n
-        for y, n in db.session.execute(sa.select(year, sa.func.count()).group_by(year)).all()
-    }
     out = []
     for y in range(scope.first.year, min(scope.last, calendar.today_local()).year + 1):
         year_rows = [r for r in rows if r.period.end.year == y]

@@ -50,6 +50,10 @@ def issue(user: User, name: str = "API") -> tuple[str, ApiToken]:
     return token, row
 
 
+#: How stale ``ApiToken.last_used_at`` may be.
+LAST_USED_PRECISION = timedelta(minutes=1)
+
+
 def user_for(token: str | None) -> User | None:
     """The account a bearer token stands for, or None when the token is unknown, expired,
     revoked, or older than the account's last password change, or the account is disabled."""
@@ -68,7 +72,11 @@ def user_for(token: str | None) -> User | None:
         return None
     if not user.active or _aware(row.created_at) < _aware(user.password_changed_at):
         return None
-    row.last_used_at = now
+    # Minute precision is enough to tell a live token from a forgotten one, and it spares a
+    # write (and on SQLite a database lock) on every API request.
+    last = _aware(row.last_used_at)
+    if last is None or now - last >= LAST_USED_PRECISION:
+        row.last_used_at = now
     return user
 
 
