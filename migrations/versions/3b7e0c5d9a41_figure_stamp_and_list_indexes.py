@@ -1,7 +1,7 @@
 """figure stamp and list indexes (issue 12)
 
 Revision ID: 3b7e0c5d9a41
-Revises: 7871c2d28191
+Revises: 5b0e8c3f2a91
 Create Date: 2026-11-25 03:30:00
 
 Reviewed by hand. What it does:
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "3b7e0c5d9a41"
-down_revision = "7871c2d28191"
+down_revision = "5b0e8c3f2a91"
 branch_labels = None
 depends_on = None
 
