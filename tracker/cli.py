@@ -15,6 +15,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(db_is_empty)
     app.cli.add_command(remind)
+    app.cli.add_command(export_records)
+    app.cli.add_command(import_records)
 
 
 @click.command("create-admin")
@@ -70,3 +72,42 @@ def remind(days: int, missing_days: int, today_text: str) -> None:
     db.session.commit()
     emailed = sum(1 for r in sent if r.emailed)
     click.echo(f"{len(sent)} reminder(s), {emailed} by email.")
+
+
+@click.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def export_records(path: str) -> None:
+    """Write the programme's records (what the Office sees) to an XLSX workbook."""
+    from tracker.services import transfer
+
+    with open(path, "wb") as fh:
+        fh.write(transfer.export_workbook(None))
+    click.echo(f"Exported to {path}.")
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check the file and report; write nothing.")
+def import_records(path: str, dry_run: bool) -> None:
+    """Import a workbook of records (the export's format or a template). Prints every problem
+    by sheet, row and column and exits 1 when there is any; nothing is written then."""
+    from pathlib import Path
+
+    from tracker.services import transfer
+
+    data = Path(path).read_bytes()
+    result = transfer.import_workbook(None, data, Path(path).name, dry_run=dry_run)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    for sheet, counts in result.counts.items():
+        click.echo(
+            f"{sheet}: {counts['created']} new, {counts['updated']} changed, "
+            f"{counts['unchanged']} unchanged"
+        )
+    if not result.ok:
+        raise SystemExit(1)
+    if dry_run:
+        click.echo("Dry run: nothing written.")
+        return
+    db.session.commit()
+    click.echo("Imported.")
