@@ -197,7 +197,7 @@ MATRIX: list[Case] = [
     Case("/transfer/", "GET", None, roles(leadership=403)),
     Case("/transfer/export.xlsx", "GET", None, roles(leadership=403)),
     Case(
-        "/transfer/templates/<kind>.xlsx",
+        "/transfer/template.xlsx",
         "GET",
         None,
         roles(liaison_a=403, liaison_b=403, leadership=403),

@@ -235,6 +235,10 @@ def test_a_messy_sheet_imports_text_and_serial_dates_names_and_merged_titles(app
         # The agency by its name without diacritics; an Excel serial date; a real datetime.
         row(REPORTS, agency="so y te", kind="Báo cáo tháng", period="Tháng 3/2019",
             deadline=43545, status="Đã tiếp nhận", first_submitted_at=datetime(2019, 3, 20, 9)),
+        # Text from an old file in TCVN3 (ABC): "Sở Y tế", "Tổ chức 3 lớp tập huấn".
+        row(REPORTS, agency="Së Y tÕ", kind="six_month", period="6 th¸ng ®Çu n¨m 2019",
+            status="submitted", first_submitted_at="20/06/2019 08:00",
+            results="Tæ chøc 3 líp tËp huÊn"),
         row(REPORTS, agency="SYT", kind="quarterly", period="Quý I/2019",
             deadline=date(2019, 3, 20), status="submitted",
             first_submitted_at="19/3/2019 10:00"),
@@ -253,6 +257,15 @@ def test_a_messy_sheet_imports_text_and_serial_dates_names_and_merged_titles(app
     assert march.deadline == date(2019, 3, 21)  # serial 43546
     assert march.agency.code == "SYT"
     assert db.session.scalar(sa.select(Report).where(Report.period == "2019-Q1")) is not None
+    half = db.session.scalar(sa.select(Report).where(Report.period == "2019-H1"))
+    assert (half.agency.code, half.results) == ("SYT", "Tổ chức 3 lớp tập huấn")
+    assert result.converted == 3
+
+
+def test_unicode_vietnamese_is_never_taken_for_tcvn3():
+    for text in ("Sở Y tế", "Giáo dục và Đào tạo", "BÁO CÁO Ý KIẾN", "Đề án 2019"):
+        assert transfer.from_tcvn3(text) is None
+    assert transfer.from_tcvn3("Ban Tuyªn gi¸o TØnh ñy") == "Ban Tuyên giáo Tỉnh ủy"
 
 
 # -- the dry run and bad input ------------------------------------------------------------
@@ -469,3 +482,31 @@ def test_the_export_page_downloads_the_workbook(app, client, login, world):
     assert response.mimetype == attachments.XLSX.content_type
     sheets = _sheets(response.data)
     assert {r[0] for r in sheets[REPORTS.title][1:]} == {"SGDDT", "SYT"}
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["../../etc/passwd", "A" * 32 + "/..", "", "a" * 31, "../" + "a" * 29, "\x00" * 32],
+)
+def test_a_confirmation_with_a_forged_token_reads_no_file(app, client, login, world, token):
+    login(world.users.office)
+
+    response = client.post("/transfer/confirm", data={"upload": token, "name": "x.xlsx"})
+
+    assert response.status_code == 422
+    assert "Tệp đã kiểm tra không còn nữa" in response.get_data(as_text=True)
+    assert counts()["import_batch"] == 0
+
+
+def test_templates_download_by_kind_and_an_unknown_kind_is_not_found(app, client, login, world):
+    login(world.users.office)
+
+    response = client.get("/transfer/template.xlsx?kind=agencies")
+
+    assert response.status_code == 200
+    assert load_workbook(io.BytesIO(response.data)).sheetnames == [
+        "Hướng dẫn",
+        AGENCIES.title,
+        "Danh mục",
+    ]
+    assert client.get("/transfer/template.xlsx?kind=passwords").status_code == 404

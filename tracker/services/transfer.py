@@ -276,6 +276,8 @@ class Result:
     sheets: list[str] = field(default_factory=list)
     dry_run: bool = True
     batch: ImportBatch | None = None
+    #: Cells written in the legacy TCVN3 encoding, converted to Unicode.
+    converted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -306,6 +308,101 @@ _TRUE = {"co", "x", "1", "true", "yes", "dung"}
 _FALSE = {"khong", "0", "false", "no", "sai", ""}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+# -- legacy Vietnamese encodings -------------------------------------------------------------
+
+#: TCVN3 (ABC): each Vietnamese letter was one byte of an 8-bit font (.VnTime); read as
+#: Unicode, "Sở Y tế" shows as "Së Y tÕ". Capitals with tone marks were lower-case letters in a
+#: capitals font, so only the plain capitals have their own bytes.
+_TCVN3 = {
+    "µ": "à",
+    "¸": "á",
+    "¶": "ả",
+    "·": "ã",
+    "¹": "ạ",
+    "¨": "ă",
+    "»": "ằ",
+    "¾": "ắ",
+    "¼": "ẳ",
+    "½": "ẵ",
+    "Æ": "ặ",
+    "©": "â",
+    "Ç": "ầ",
+    "Ê": "ấ",
+    "È": "ẩ",
+    "É": "ẫ",
+    "Ë": "ậ",
+    "®": "đ",
+    "Ì": "è",
+    "Ð": "é",
+    "Î": "ẻ",
+    "Ï": "ẽ",
+    "Ñ": "ẹ",
+    "ª": "ê",
+    "Ò": "ề",
+    "Õ": "ế",
+    "Ó": "ể",
+    "Ô": "ễ",
+    "Ö": "ệ",
+    "×": "ì",
+    "Ý": "í",
+    "Ø": "ỉ",
+    "Ü": "ĩ",
+    "Þ": "ị",
+    "ß": "ò",
+    "ã": "ó",
+    "á": "ỏ",
+    "â": "õ",
+    "ä": "ọ",
+    "«": "ô",
+    "å": "ồ",
+    "è": "ố",
+    "æ": "ổ",
+    "ç": "ỗ",
+    "é": "ộ",
+    "¬": "ơ",
+    "ê": "ờ",
+    "í": "ớ",
+    "ë": "ở",
+    "ì": "ỡ",
+    "î": "ợ",
+    "ï": "ù",
+    "ó": "ú",
+    "ñ": "ủ",
+    "ò": "ũ",
+    "ô": "ụ",
+    "\xad": "ư",
+    "õ": "ừ",
+    "ø": "ứ",
+    "ö": "ử",
+    "÷": "ữ",
+    "ù": "ự",
+    "ú": "ỳ",
+    "ý": "ý",
+    "û": "ỷ",
+    "ü": "ỹ",
+    "þ": "ỵ",
+    "¡": "Ă",
+    "¢": "Â",
+    "§": "Đ",
+    "£": "Ê",
+    "¤": "Ô",
+    "¥": "Ơ",
+    "¦": "Ư",
+}
+_FROM_TCVN3 = str.maketrans(_TCVN3)
+#: Bytes that TCVN3 text shows and Vietnamese text in Unicode never has.
+_TCVN3_ONLY = frozenset(_TCVN3) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+#: Letters only Unicode Vietnamese has (TCVN3 text never shows them).
+_UNICODE_ONLY = frozenset("ăđĩũơưĂĐĨŨƠƯ") | frozenset(map(chr, range(0x1EA0, 0x1EFA)))
+
+
+def from_tcvn3(text: str) -> str | None:
+    """The text converted to Unicode when it reads as TCVN3 (ABC), else None."""
+    if not any(c in _TCVN3_ONLY for c in text) or any(c in _UNICODE_ONLY for c in text):
+        return None
+    return text.translate(_FROM_TCVN3)
 
 
 def _text(value: Any) -> str:
@@ -377,6 +474,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.enums: dict[type, dict[str, Any]] = {}
+        #: How many cells were read as TCVN3 and converted to Unicode.
+        self.converted = 0
         self.refresh()
 
     def refresh(self) -> None:
@@ -395,6 +494,10 @@ class _Reader:
             if raw is None or text == "":
                 return None
             return _moment(raw, col.kind == "instant")
+        converted = from_tcvn3(text)
+        if converted is not None:
+            text = converted
+            self.converted += 1
         if text == "":
             if col.kind == "bool":
                 return None
@@ -483,7 +586,8 @@ def _header_row(rows: list[tuple]) -> tuple[int, dict[str, int]]:
     for index, cells in enumerate(rows, start=1):
         found = {}
         for position, cell in enumerate(cells):
-            key = normalise(_text(cell))
+            text = _text(cell)
+            key = normalise(from_tcvn3(text) or text)
             if key:
                 found.setdefault(key, position)
         if len(found) and len(found) > len(best[1]):
@@ -545,7 +649,7 @@ def read_workbook(data: bytes, name: str, result: Result) -> list[_Rows]:
     except ValidationError as error:
         result.problems.append(Problem("", 0, "", error.message))
         return []
-    by_title = {normalise(ws.title): ws for ws in book.worksheets}
+    by_title = {normalise(from_tcvn3(ws.title) or ws.title): ws for ws in book.worksheets}
     out = []
     for sheet in SHEETS:
         worksheet = by_title.get(normalise(sheet.title))
@@ -1160,6 +1264,7 @@ def import_workbook(actor, data: bytes, filename: str, *, dry_run: bool) -> Resu
             Problem("", 0, "", _("The file contradicts itself (the same record twice?)."))
         )
         return result
+    result.converted = importer.reader.converted
     if dry_run or result.problems:
         db.session.rollback()
         return result

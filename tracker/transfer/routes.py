@@ -1,7 +1,7 @@
 """Bringing the history in and taking it out: the Office's import page (upload → dry run →
 confirm), the templates, and the export of what the user may see."""
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -71,9 +71,11 @@ def export():
     return _xlsx(service.export_workbook(_actor()), service.export_filename())
 
 
-@bp.route("/transfer/templates/<kind>.xlsx")
+@bp.route("/transfer/template.xlsx")
 @permission_required(Permission.IMPORT_RECORDS)
-def template(kind: str):
+def template():
+    """The template of one kind of record (``?kind=reports``), every sheet by default."""
+    kind = request.args.get("kind", "all")
     if kind not in TEMPLATE_NAMES:
         abort(404)
     return _xlsx(service.template(kind), TEMPLATE_NAMES[kind])
