@@ -510,3 +510,52 @@ def test_templates_download_by_kind_and_an_unknown_kind_is_not_found(app, client
         "Danh mục",
     ]
     assert client.get("/transfer/template.xlsx?kind=passwords").status_code == 404
+
+
+# -- undoing an import --------------------------------------------------------------------
+
+
+def test_an_import_can_be_undone_while_nothing_depends_on_it(app, runner, tmp_path):
+    first, _problems = run(book(history()))
+    before = counts()
+    more = history()
+    more[REPORTS.title] = [headers(REPORTS), row(REPORTS, agency="SYT", kind="monthly",
+        period="2019-03", status="submitted", first_submitted_at="20/03/2019 10:00")]  # fmt: skip
+    more[COMMITMENTS.title][1][COMMITMENTS.columns.index(COMMITMENTS.column("position"))] = 2
+    second, problems = run(book(more), name="them.xlsx")
+    assert problems == [] and counts()["report"] == before["report"] + 1
+
+    result = runner.invoke(args=["import-undo", str(second.batch.id)])
+
+    assert result.exit_code == 0, result.output
+    assert counts() == before | {"import_batch": before["import_batch"] + 1}
+    assert db.session.get(ImportBatch, second.batch.id).undone_at is not None
+    again = runner.invoke(args=["import-undo", str(second.batch.id)])
+    assert again.exit_code == 1 and "đã được hoàn tác" in again.output
+
+
+def test_an_import_that_was_worked_on_since_cannot_be_undone(app):
+    result, _problems = run(book(history()))
+    commitment = db.session.scalar(sa.select(Commitment))
+    commitment.title = "Giáo dục y đức (sửa)"
+    db.session.flush()
+    from tracker.services.audit import record
+
+    record(None, AuditAction.UPDATE, commitment, after={"title": commitment.title})
+    db.session.commit()
+    before = counts()
+
+    with force_locale("vi"), pytest.raises(transfer.ValidationError, match="không thể hoàn tác"):
+        transfer.undo_batch(None, result.batch)
+    db.session.rollback()
+    assert counts() == before
+
+
+def test_an_import_that_changed_existing_records_cannot_be_undone(app):
+    run(book(history()))
+    changed = history()
+    changed[REPORTS.title][1][REPORTS.columns.index(REPORTS.column("results"))] = "Năm lớp."
+    result, _problems = run(book(changed))
+
+    with force_locale("vi"), pytest.raises(transfer.ValidationError, match="thay đổi bản ghi"):
+        transfer.undo_batch(None, result.batch)

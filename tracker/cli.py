@@ -17,6 +17,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(remind)
     app.cli.add_command(export_records)
     app.cli.add_command(import_records)
+    app.cli.add_command(undo_import)
 
 
 @click.command("create-admin")
@@ -111,3 +112,28 @@ def import_records(path: str, dry_run: bool) -> None:
         return
     db.session.commit()
     click.echo("Imported.")
+
+
+@click.command("import-undo")
+@click.argument("batch_id", type=int, required=False)
+def undo_import(batch_id: int | None) -> None:
+    """Undo an import (the records it created), while nothing newer depends on it. Without
+    BATCH_ID, list the imports."""
+    from tracker.models import ImportBatch
+    from tracker.services import transfer
+    from tracker.services.errors import ValidationError
+
+    if batch_id is None:
+        for batch in db.session.scalars(transfer.batches_query()):
+            undone = f" (undone {batch.undone_at:%Y-%m-%d %H:%M})" if batch.undone_at else ""
+            click.echo(f"{batch.id}\t{batch.imported_at:%Y-%m-%d %H:%M}\t{batch.filename}{undone}")
+        return
+    batch = db.session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise click.ClickException(f"There is no import {batch_id}.")
+    try:
+        removed = transfer.undo_batch(None, batch)
+    except ValidationError as error:
+        raise click.ClickException(error.message) from None
+    db.session.commit()
+    click.echo(", ".join(f"{count} {kind}" for kind, count in removed.items()) + " removed.")

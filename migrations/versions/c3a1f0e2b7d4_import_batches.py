@@ -6,7 +6,8 @@ Create Date: 2026-11-25 03:50:00
 
 Reviewed by hand. What it does:
 
-- import_batch: one confirmed import of a workbook (file name, SHA-256, who, when, counts).
+- import_batch: one confirmed import of a workbook (file name, SHA-256, who, when, counts),
+  and when and by whom it was undone.
 - agreement, commitment, report: ``import_batch_id``, the import that created the
   record (NULL for everything recorded in the app, so existing rows need nothing).
 """
@@ -31,6 +32,13 @@ def upgrade():
         sa.Column("imported_by_id", sa.Integer(), nullable=True),
         sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("counts", sa.JSON(), nullable=False),
+        sa.Column("undone_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("undone_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["undone_by_id"],
+            ["user_account.id"],
+            name=op.f("fk_import_batch_undone_by_id_user_account"),
+        ),
         sa.ForeignKeyConstraint(
             ["imported_by_id"],
             ["user_account.id"],

@@ -13,7 +13,7 @@ from tracker.models.user import User
 class ImportBatch(db.Model):
     """One confirmed import of a workbook. Records it created carry its id
     (``import_batch_id``), so an imported record says it was imported, by whom, when and from
-    which file."""
+    which file, and the batch can be undone while nothing newer depends on it."""
 
     __tablename__ = "import_batch"
 
@@ -24,5 +24,8 @@ class ImportBatch(db.Model):
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
     # {sheet: {"created": n, "updated": n, "unchanged": n}}
     counts: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    # When the batch was undone (its records removed), by whom; None while it stands.
+    undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    undone_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
 
-    imported_by: Mapped[User | None] = relationship()
+    imported_by: Mapped[User | None] = relationship(foreign_keys=[imported_by_id])

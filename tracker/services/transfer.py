@@ -1274,6 +1274,147 @@ def import_workbook(actor, data: bytes, filename: str, *, dry_run: bool) -> Resu
     return result
 
 
+# -- undoing a batch -----------------------------------------------------------------------
+
+
+def batches_query() -> sa.Select:
+    """Import batches, the latest first, with who imported them."""
+    return (
+        sa.select(ImportBatch)
+        .options(joinedload(ImportBatch.imported_by))
+        .order_by(ImportBatch.imported_at.desc(), ImportBatch.id.desc())
+    )
+
+
+def _ids(model, batch: ImportBatch) -> list[int]:
+    return list(db.session.scalars(sa.select(model.id).where(model.import_batch_id == batch.id)))
+
+
+def _exists(stmt: sa.Select) -> bool:
+    return db.session.scalar(sa.select(stmt.exists())) or False
+
+
+def undo_batch(actor, batch: ImportBatch) -> dict[str, int]:
+    """Remove the agreements (with their parties), commitments and reports an import created,
+    while nothing newer depends on them: no progress update, no new submission, review, event,
+    file or issue link, no change since, no commitment or successor added to an imported
+    agreement. Agencies and terms stay (others refer to them). An import that changed records
+    which existed before it cannot be undone. Raises ValidationError saying why; flushes and
+    audits, the caller commits. Returns how many records of each kind were removed."""
+    from tracker.models import (
+        Attachment,
+        AuditEvent,
+        CommitmentUpdate,
+        ReportEvent,
+        report_issue,
+    )
+
+    def refuse(message: str) -> None:
+        raise ValidationError(message)
+
+    if batch.undone_at is not None:
+        refuse(_("This import has already been undone."))
+    if any(c.get("updated") for c in (batch.counts or {}).values()):
+        refuse(_("This import changed records that existed before it: it cannot be undone."))
+    agreement_ids = _ids(Agreement, batch)
+    commitment_ids = _ids(Commitment, batch)
+    report_ids = _ids(Report, batch)
+    newer = {
+        "changed": any(
+            _exists(
+                sa.select(AuditEvent.id).where(
+                    AuditEvent.object_type == table,
+                    AuditEvent.object_id.in_([str(i) for i in ids]),
+                    AuditEvent.action != AuditAction.CREATE,
+                )
+            )
+            for table, ids in (
+                ("agreement", agreement_ids),
+                ("commitment", commitment_ids),
+                ("report", report_ids),
+            )
+            if ids
+        ),
+        "updates": _exists(
+            sa.select(CommitmentUpdate.id).where(CommitmentUpdate.commitment_id.in_(commitment_ids))
+        ),
+        "commitments": _exists(
+            sa.select(Commitment.id).where(
+                Commitment.agreement_id.in_(agreement_ids),
+                Commitment.id.not_in(commitment_ids),
+            )
+        ),
+        "successors": _exists(
+            sa.select(Agreement.id).where(
+                Agreement.replaced_by_id.in_(agreement_ids), Agreement.id.not_in(agreement_ids)
+            )
+        ),
+        "versions": _exists(
+            sa.select(ReportVersion.id).where(
+                ReportVersion.report_id.in_(report_ids), ReportVersion.number > 1
+            )
+        ),
+        "events": _exists(sa.select(ReportEvent.id).where(ReportEvent.report_id.in_(report_ids))),
+        "files": _exists(
+            sa.select(Attachment.id).where(
+                sa.or_(
+                    Attachment.agreement_id.in_(agreement_ids),
+                    Attachment.report_id.in_(report_ids),
+                    Attachment.report_version_id.in_(
+                        sa.select(ReportVersion.id).where(ReportVersion.report_id.in_(report_ids))
+                    ),
+                )
+            )
+        ),
+        "issues": _exists(
+            sa.select(report_issue.c.report_id).where(report_issue.c.report_id.in_(report_ids))
+        ),
+    }
+    if any(newer.values()):
+        refuse(
+            _(
+                "Records of this import have been worked on since (progress updates, "
+                "submissions, reviews, files or changes): it can no longer be undone."
+            )
+        )
+    # Bulk deletes: a submitted version may never be deleted one by one in the app; here the
+    # whole import goes, as if it had never been confirmed.
+    db.session.execute(
+        sa.delete(ReportVersion).where(ReportVersion.report_id.in_(report_ids)),
+        execution_options={"synchronize_session": False},
+    )
+    for model, ids in ((Report, report_ids), (Commitment, commitment_ids)):
+        db.session.execute(
+            sa.delete(model).where(model.id.in_(ids)),
+            execution_options={"synchronize_session": False},
+        )
+    db.session.execute(
+        sa.delete(AgreementParty).where(AgreementParty.agreement_id.in_(agreement_ids)),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.execute(
+        sa.delete(Agreement).where(Agreement.id.in_(agreement_ids)),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.expire_all()
+    removed = {
+        "agreements": len(agreement_ids),
+        "commitments": len(commitment_ids),
+        "reports": len(report_ids),
+    }
+    batch.undone_at = datetime.now(UTC)
+    batch.undone_by_id = getattr(actor, "id", None)
+    db.session.flush()
+    record(
+        actor,
+        AuditAction.DELETE,
+        batch,
+        before=removed,
+        detail=f"undo import: {batch.filename}"[:500],
+    )
+    return removed
+
+
 # -- export ---------------------------------------------------------------------------------
 
 
