@@ -687,6 +687,10 @@ class _Importer:
         self.detail = f"import: {filename}"[:500]
         self.reader = _Reader()
         self.parties: dict[tuple[str, int], list[tuple[int, dict]]] = {}
+        # Read once per import (each row looks here first; what a row creates is added).
+        self.agreements: dict[tuple[str, int], Agreement | None] = {}
+        self.commitments: dict[int, dict[int, Commitment]] = {}
+        self.reports: dict[int, dict[tuple[ReportKind, str], Report]] = {}
         self.agreement_rows: dict[tuple[str, int], int] = {}
 
     # Each sheet's rows: values read, then the row applied; a problem names its column.
@@ -960,15 +964,30 @@ class _Importer:
 
     # -- commitments ---------------------------------------------------------------------
 
-    def commitment(self, number: int, values: dict) -> None:
-        agreement = db.session.scalar(
-            sa.select(Agreement)
-            .where(
-                Agreement.term_id == values["term"].id,
-                sa.func.lower(Agreement.number) == values["number"].lower(),
+    def _agreement_for_commitments(self, number: str, term: Term) -> Agreement | None:
+        """An agreement with its term and parties, read once per import."""
+        key = (number.lower(), term.id)
+        if key not in self.agreements:
+            self.agreements[key] = db.session.scalar(
+                sa.select(Agreement)
+                .where(Agreement.term_id == term.id, sa.func.lower(Agreement.number) == key[0])
+                .options(joinedload(Agreement.term), selectinload(Agreement.parties))
             )
-            .options(joinedload(Agreement.term), selectinload(Agreement.parties))
-        )
+        return self.agreements[key]
+
+    def _commitments_of(self, agreement: Agreement) -> dict[int, Commitment]:
+        """An agreement's commitments by position, read once per import."""
+        if agreement.id not in self.commitments:
+            self.commitments[agreement.id] = {
+                c.position: c
+                for c in db.session.scalars(
+                    sa.select(Commitment).where(Commitment.agreement_id == agreement.id)
+                )
+            }
+        return self.commitments[agreement.id]
+
+    def commitment(self, number: int, values: dict) -> None:
+        agreement = self._agreement_for_commitments(values["number"], values["term"])
         if agreement is None:
             raise _RowError(
                 COMMITMENTS.column("number").header,
@@ -1006,11 +1025,8 @@ class _Importer:
             "cancelled_at": values.get("cancelled_at"),
             "cancel_reason": values.get("cancel_reason") or "",
         }
-        existing = db.session.scalar(
-            sa.select(Commitment).where(
-                Commitment.agreement_id == agreement.id, Commitment.position == values["position"]
-            )
-        )
+        known = self._commitments_of(agreement)
+        existing = known.get(values["position"])
         fields = (*commitment_service.COMMITMENT_FIELDS, *state)
         if existing is None:
             commitment = Commitment(
@@ -1026,6 +1042,7 @@ class _Importer:
             )
             db.session.add(commitment)
             db.session.flush()
+            known[commitment.position] = commitment
             record(
                 self.actor,
                 AuditAction.CREATE,
@@ -1044,6 +1061,19 @@ class _Importer:
         self.result.count(COMMITMENTS, "updated" if changed else "unchanged")
 
     # -- reports -------------------------------------------------------------------------
+
+    def _reports_of(self, agency: Agency) -> dict[tuple[ReportKind, str], Report]:
+        """An agency's periodic reports by kind and period, read once per import."""
+        if agency.id not in self.reports:
+            self.reports[agency.id] = {
+                (r.kind, r.period): r
+                for r in db.session.scalars(
+                    sa.select(Report).where(
+                        Report.agency_id == agency.id, Report.kind.in_(PERIODIC_KINDS)
+                    )
+                )
+            }
+        return self.reports[agency.id]
 
     def report(self, number: int, values: dict) -> None:
         kind: ReportKind = values["kind"]
@@ -1123,11 +1153,8 @@ class _Importer:
             **instants,
             **sections,
         }
-        existing = db.session.scalar(
-            sa.select(Report).where(
-                Report.agency_id == agency.id, Report.kind == kind, Report.period == period.label
-            )
-        )
+        known = self._reports_of(agency)
+        existing = known.get((kind, period.label))
         names = tuple(fields)
         if existing is None:
             report = Report(
@@ -1144,6 +1171,7 @@ class _Importer:
                 report.created_at = first
             db.session.add(report)
             db.session.flush()
+            known[(kind, period.label)] = report
             if first is not None:
                 decision = {
                     ReportStatus.ACCEPTED: ReviewDecision.ACCEPTED,
