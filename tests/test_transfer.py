@@ -262,6 +262,27 @@ def test_a_messy_sheet_imports_text_and_serial_dates_names_and_merged_titles(app
     assert result.converted == 3
 
 
+def test_a_two_row_header_with_cells_merged_down_is_read(app):
+    run(book(history()))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = REPORTS.title
+    ws.append(["Cơ quan", "Báo cáo", None, None, None, "Thời gian"])
+    ws.append([None, "Loại báo cáo", "Kỳ báo cáo", "Hạn nộp", "Trạng thái", "Gửi lần đầu lúc"])
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("B1:E1")
+    ws.append(["SYT", "monthly", "2019-04", "20/04/2019", "submitted", "19/04/2019 10:00"])
+    out = io.BytesIO()
+    wb.save(out)
+
+    result, problems = run(out.getvalue())
+
+    assert problems == []
+    assert result.counts[REPORTS.title]["created"] == 1
+    report = db.session.scalar(sa.select(Report).where(Report.period == "2019-04"))
+    assert report.agency.code == "SYT"
+
+
 def test_unicode_vietnamese_is_never_taken_for_tcvn3():
     for text in ("Sở Y tế", "Giáo dục và Đào tạo", "BÁO CÁO Ý KIẾN", "Đề án 2019"):
         assert transfer.from_tcvn3(text) is None

@@ -579,20 +579,33 @@ def _open(data: bytes, name: str):
         raise ValidationError(_("This file is not an Excel (XLSX) workbook.")) from None
 
 
-def _header_row(rows: list[tuple]) -> tuple[int, dict[str, int]]:
-    """Which of the first rows holds the headers (titles and merged cells may stand above it),
-    and where each known header is."""
-    best = (0, {})
-    for index, cells in enumerate(rows, start=1):
-        found = {}
+def _header_row(rows: list[tuple], known: set[str]) -> tuple[int, dict[str, int]]:
+    """Which of the first rows holds the most of the ``known`` headers (a title may stand above
+    it), and where each header is. A header in a cell merged down from the row above (a
+    two-row header) is taken from that row."""
+
+    def headers_in(cells) -> dict[str, int]:
+        found: dict[str, int] = {}
         for position, cell in enumerate(cells):
             text = _text(cell)
             key = normalise(from_tcvn3(text) or text)
-            if key:
+            if key in known:
                 found.setdefault(key, position)
-        if len(found) and len(found) > len(best[1]):
+        return found
+
+    best = (0, {})
+    for index, cells in enumerate(rows, start=1):
+        found = headers_in(cells)
+        if len(found) > len(best[1]):
             best = (index, found)
-    return best
+    index, found = best
+    taken = set(found.values())
+    for cells in rows[: max(index - 1, 0)]:
+        for key, position in headers_in(cells).items():
+            if key not in found and position not in taken:
+                found[key] = position
+                taken.add(position)
+    return index, found
 
 
 def _read_sheet(sheet: Sheet, worksheet, result: Result) -> _Rows | None:
@@ -602,8 +615,8 @@ def _read_sheet(sheet: Sheet, worksheet, result: Result) -> _Rows | None:
         top.append(cells)
         if len(top) >= HEADER_SEARCH_ROWS:
             break
-    header_index, found = _header_row(top)
     headers = {normalise(c.header): c for c in sheet.columns}
+    header_index, found = _header_row(top, set(headers))
     positions = {headers[k].key: p for k, p in found.items() if k in headers}
     if not positions:
         result.problems.append(
