@@ -194,6 +194,28 @@ MATRIX: list[Case] = [
     Case("/summaries/", "GET", None, roles(liaison_a=403, liaison_b=403, admin=403)),
     Case("/summaries/summary.pdf", "GET", None, roles(admin=403)),
     Case("/summaries/<term>.pdf", "GET", None, roles(admin=403)),
+    # Import and export (issue 14): the Office and the administrator import; a liaison
+    # exports their own agency's records; leadership does neither.
+    Case("/transfer/", "GET", None, roles(leadership=403)),
+    Case("/transfer/export.xlsx", "GET", None, roles(leadership=403)),
+    Case(
+        "/transfer/template.xlsx",
+        "GET",
+        None,
+        roles(liaison_a=403, liaison_b=403, leadership=403),
+    ),
+    Case(
+        "/transfer/check",
+        "POST",
+        None,
+        roles(liaison_a=403, liaison_b=403, office=422, leadership=403, admin=422),
+    ),
+    Case(
+        "/transfer/confirm",
+        "POST",
+        None,
+        roles(liaison_a=403, liaison_b=403, office=422, leadership=403, admin=422),
+    ),
     Case("/documents", "GET", None, roles(admin=403)),
     Case("/documents/<int:document_id>", "GET", None, roles(admin=403)),
     Case("/documents/new", "GET", None, OFFICE_ONLY),

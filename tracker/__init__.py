@@ -22,6 +22,7 @@ from tracker.programme import bp as programme_bp
 from tracker.reports import bp as reports_bp
 from tracker.services import figure_cache
 from tracker.summaries import bp as summaries_bp
+from tracker.transfer import bp as transfer_bp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,6 +82,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(reports_bp)
     app.register_blueprint(issues_bp)
     app.register_blueprint(summaries_bp)
+    app.register_blueprint(transfer_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     # The API authenticates with bearer tokens, never cookies: no CSRF token to send.
     csrf.exempt(api_bp)

@@ -17,6 +17,9 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(remind)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(export_records)
+    app.cli.add_command(import_records)
+    app.cli.add_command(undo_import)
 
 
 @click.command("create-admin")
@@ -107,3 +110,67 @@ def restore_command(path: str, replace: bool) -> None:
     except backup.BackupError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Restored and verified: {summary.describe()}")
+
+
+@click.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def export_records(path: str) -> None:
+    """Write the programme's records (what the Office sees) to an XLSX workbook."""
+    from tracker.services import transfer
+
+    with open(path, "wb") as fh:
+        fh.write(transfer.export_workbook(None))
+    click.echo(f"Exported to {path}.")
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check the file and report; write nothing.")
+def import_records(path: str, dry_run: bool) -> None:
+    """Import a workbook of records (the export's format or a template). Prints every problem
+    by sheet, row and column and exits 1 when there is any; nothing is written then."""
+    from pathlib import Path
+
+    from tracker.services import transfer
+
+    data = Path(path).read_bytes()
+    result = transfer.import_workbook(None, data, Path(path).name, dry_run=dry_run)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    for sheet, counts in result.counts.items():
+        click.echo(
+            f"{sheet}: {counts['created']} new, {counts['updated']} changed, "
+            f"{counts['unchanged']} unchanged"
+        )
+    if not result.ok:
+        raise SystemExit(1)
+    if dry_run:
+        click.echo("Dry run: nothing written.")
+        return
+    db.session.commit()
+    click.echo("Imported.")
+
+
+@click.command("import-undo")
+@click.argument("batch_id", type=int, required=False)
+def undo_import(batch_id: int | None) -> None:
+    """Undo an import (the records it created), while nothing newer depends on it. Without
+    BATCH_ID, list the imports."""
+    from tracker.models import ImportBatch
+    from tracker.services import transfer
+    from tracker.services.errors import ValidationError
+
+    if batch_id is None:
+        for batch in db.session.scalars(transfer.batches_query()):
+            undone = f" (undone {batch.undone_at:%Y-%m-%d %H:%M})" if batch.undone_at else ""
+            click.echo(f"{batch.id}\t{batch.imported_at:%Y-%m-%d %H:%M}\t{batch.filename}{undone}")
+        return
+    batch = db.session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise click.ClickException(f"There is no import {batch_id}.")
+    try:
+        removed = transfer.undo_batch(None, batch)
+    except ValidationError as error:
+        raise click.ClickException(error.message) from None
+    db.session.commit()
+    click.echo(", ".join(f"{count} {kind}" for kind, count in removed.items()) + " removed.")

@@ -56,6 +56,8 @@ class Permission(enum.StrEnum):
     DOWNLOAD_OWN_SUMMARY = "download_own_summary"  # a liaison: their own agency's only
     ADMINISTER = "administer"
     VIEW_AUDIT = "view_audit"
+    IMPORT_RECORDS = "import_records"  # bring a workbook of records in (issue 14)
+    EXPORT_RECORDS = "export_records"  # the records one may see, as a workbook
 
 
 P = Permission
@@ -73,6 +75,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.VIEW_ISSUES,
             P.FLAG_ISSUES,
             P.DOWNLOAD_OWN_SUMMARY,
+            P.EXPORT_RECORDS,
         }
     ),
     Role.OFFICE: frozenset(
@@ -91,6 +94,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.VIEW_DASHBOARDS,
             P.DOWNLOAD_SUMMARIES,
             P.DOWNLOAD_OWN_SUMMARY,
+            P.IMPORT_RECORDS,
+            P.EXPORT_RECORDS,
         }
     ),
     # Leadership reads everything of the programme and changes nothing.
@@ -106,7 +111,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.DOWNLOAD_OWN_SUMMARY,
         }
     ),
-    Role.ADMIN: frozenset({P.VIEW_HOME, P.ADMINISTER, P.VIEW_AUDIT}),
+    Role.ADMIN: frozenset(
+        {P.VIEW_HOME, P.ADMINISTER, P.VIEW_AUDIT, P.IMPORT_RECORDS, P.EXPORT_RECORDS}
+    ),
 }
 
 

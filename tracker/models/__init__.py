@@ -18,6 +18,7 @@ from tracker.models.issue import SENSITIVITY_ORDER, Issue, IssueEvent
 from tracker.models.notification import Notification, ReminderLog
 from tracker.models.reference import Holiday, Setting, Term
 from tracker.models.report import Report, ReportEvent, ReportVersion, report_issue
+from tracker.models.transfer import ImportBatch
 from tracker.models.user import ApiToken, User
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "CommitmentUpdateFigure",
     "FrozenRecordError",
     "Holiday",
+    "ImportBatch",
     "Issue",
     "IssueEvent",
     "Notification",

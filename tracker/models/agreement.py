@@ -41,6 +41,10 @@ class Agreement(TimestampMixin, db.Model):
     # Accent-insensitive number and title, for search.
     search_norm: Mapped[str] = mapped_column(sa.String(600), default="")
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    # The import that brought this record in (None: recorded in the app).
+    import_batch_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("import_batch.id"), index=True
+    )
     version_id: Mapped[int] = mapped_column(default=1)
 
     term: Mapped[Term] = relationship()
@@ -136,6 +140,10 @@ class Commitment(TimestampMixin, db.Model):
     cancel_reason: Mapped[str] = mapped_column(sa.Text, default="")
     # Accent-insensitive title and description, for search.
     search_norm: Mapped[str] = mapped_column(sa.Text, default="")
+    # The import that brought this record in (None: recorded in the app).
+    import_batch_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("import_batch.id"), index=True
+    )
     version_id: Mapped[int] = mapped_column(default=1)
 
     agreement: Mapped[Agreement] = relationship(back_populates="commitments")

@@ -76,6 +76,10 @@ class Report(ReportSections, TimestampMixin, db.Model):
     last_submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     accepted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    # The import that brought this record in (None: recorded in the app).
+    import_batch_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("import_batch.id"), index=True
+    )
     version_id: Mapped[int] = mapped_column(default=1)
 
     agency: Mapped[Agency] = relationship()
