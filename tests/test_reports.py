@@ -522,6 +522,36 @@ def test_a_liaisons_grid_shows_their_agency_only(client, login, world):
     assert ">SGDDT</abbr>" in html and ">SYT</abbr>" not in html
 
 
+def test_the_grid_table_is_never_stale_nor_shared_across_agencies_or_languages(
+    client, login, world
+):
+    """The grid's table is rendered once and reused (figure_cache): a report sent shows at
+    once; a liaison never gets the Office's table; English gets English."""
+    url = "/reports/grid?kind=monthly&year=2025"
+    login(world.users.office)
+    before = page(client.get(url))
+    assert page(client.get(url)) == before  # the same table again
+    cell = re.compile(r'<th scope="row"><abbr[^>]*>SGDDT</abbr></th>(.*?)</tr>', re.S)
+    a_row = cell.search(before).group(1)
+    ReportFactory(
+        agency=world.a,
+        period="2025-07",
+        status=ReportStatus.SUBMITTED,
+        first_submitted_at=datetime(2025, 8, 14, 2, tzinfo=UTC),
+        last_submitted_at=datetime(2025, 8, 14, 2, tzinfo=UTC),
+    )
+    db.session.commit()
+    after = page(client.get(url))
+    assert cell.search(after).group(1).count("/reports/") == a_row.count("/reports/") + 1
+    client.post("/language", data={"locale": "en"})
+    english = page(client.get(url))
+    assert "On time" in english and "Đúng hạn" not in english
+    client.post("/logout")
+    login(world.users.liaison_b)
+    theirs = page(client.get(url))
+    assert ">SYT</abbr>" in theirs and ">SGDDT</abbr>" not in theirs
+
+
 # -- reminders ----------------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS
-from tracker import cli, errors, security, sqlite, web
+from tracker import cli, errors, i18n, security, sqlite, web
 from tracker.admin import bp as admin_bp
 from tracker.agreements import bp as agreements_bp
 from tracker.api import bp as api_bp
@@ -60,6 +60,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         locale_selector=web.select_locale,
         default_translation_directories=str(Path(__file__).parent / "translations"),
     )
+    i18n.init_app(app)
     login_manager.init_app(app)
     # Session timeouts are enforced before the CSRF check, so an expired session never gets a
     # form back (tracker.errors shows an expired form again with what was typed).

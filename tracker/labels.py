@@ -1,8 +1,17 @@
-"""The words a user reads for each enum value, through gettext."""
+"""The words a user reads for each enum value, through gettext.
 
-from flask_babel import lazy_gettext as _l
+The tables hold the English msgids (``_l`` only marks them for extraction); ``label()``
+translates at call time with the request's memoised catalog (``tracker.i18n``), since a
+list page asks for hundreds of labels."""
 
 from tracker import enums as e
+from tracker.i18n import gettext
+
+
+def _l(msgid: str) -> str:
+    """Marks a msgid for extraction; translated when read (``label``, ``object_label``)."""
+    return msgid
+
 
 LABELS: dict = {
     e.Role.LIAISON: _l("Department liaison"),
@@ -109,7 +118,7 @@ def label(value) -> str:
     if value is None:
         return ""
     found = LABELS.get(value)
-    return str(found) if found is not None else str(getattr(value, "value", value))
+    return gettext(found) if found is not None else str(getattr(value, "value", value))
 
 
 def choices(enum_cls) -> list[tuple[str, str]]:
@@ -138,4 +147,4 @@ OBJECT_TYPES: dict = {
 def object_label(object_type: str) -> str:
     """What an audit row's object type means to a reader."""
     found = OBJECT_TYPES.get(object_type)
-    return str(found) if found is not None else object_type
+    return gettext(found) if found is not None else object_type

@@ -333,6 +333,17 @@ def issues_visible_to(user, stmt: sa.Select) -> sa.Select:
     )
 
 
+def issue_visibility_key(user):
+    """Who sees which issues, as ``issues_visible_to`` decides: everything, nothing, or what
+    concerns a liaison's own agencies. Users with the same key see the same issues, so
+    figures cached under it are shared between them and never cross agencies."""
+    if sees_all_agencies(user):
+        return "all"
+    if not is_liaison(user) or user.agency_id is None:
+        return "none"
+    return tuple(sorted(own_agency_ids(user)))
+
+
 def agreements_visible_to(user, stmt: sa.Select) -> sa.Select:
     if sees_all_agencies(user):
         return stmt

@@ -35,6 +35,7 @@ from tracker.services import admin as service
 from tracker.services import agencies as agency_service
 from tracker.services import audit, calendar, settings
 from tracker.services.errors import ValidationError
+from tracker.web import transaction
 from tracker.web.forms import form_page, form_view, handle
 from tracker.web.listing import (
     Filters,
@@ -345,7 +346,7 @@ def holidays_import():
     try:
         added = service.import_holidays(_actor(), year)
     except ValidationError as error:
-        db.session.rollback()
+        transaction.rollback()
         flash(error.message, "danger")
         return redirect(url_for("admin.holidays"))
     if added:

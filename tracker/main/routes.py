@@ -8,7 +8,9 @@ from tracker.auth.forms import LogoutForm
 from tracker.enums import Role
 from tracker.extensions import db
 from tracker.main import bp
-from tracker.services import dashboard, notifications
+from tracker.permissions import issue_visibility_key
+from tracker.services import calendar, dashboard, figure_cache, notifications
+from tracker.web import fragments, transaction
 from tracker.web.listing import Filters, paginate
 
 HOME_TEMPLATES = {
@@ -24,7 +26,31 @@ HOME_TEMPLATES = {
 def home():
     user = current_user._get_current_object()
     data = dashboard.home_data(user)
-    return render_template(HOME_TEMPLATES[user.role], data=data)
+    return render_template(HOME_TEMPLATES[user.role], data=data, fragments=_fragments(user, data))
+
+
+def _fragments(user, data: dict) -> dict:
+    """The homes' large tables, rendered once per visibility, day and language until their
+    figures change (tracker.web.fragments)."""
+    out = {}
+    if "issue_figures" in data:
+        figures = data["issue_figures"]
+        out["issue_tables"] = fragments.cached(
+            "home_issue_tables",
+            (issue_visibility_key(user), figures.today),
+            "main/_issue_tables.html",
+            figure_cache.ISSUES,
+            lambda: {"f": figures},
+        )
+    if "discipline_by_agency" in data:
+        out["discipline"] = fragments.cached(
+            "home_discipline",
+            (user.role, calendar.today_local()),
+            "main/_discipline_table.html",
+            figure_cache.REPORTS,
+            lambda: {"by_agency": data["discipline_by_agency"], "agencies": data["agencies"]},
+        )
+    return out
 
 
 @bp.route("/notifications")
@@ -62,6 +88,6 @@ def readyz():
     try:
         db.session.execute(sa.text("SELECT 1"))
     except sa.exc.SQLAlchemyError:
-        db.session.rollback()
+        transaction.rollback()
         return {"status": "unavailable", "database": "error"}, 503
     return {"status": "ok", "database": "ok"}

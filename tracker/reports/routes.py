@@ -36,10 +36,11 @@ from tracker.reports.forms import (
     StartForm,
 )
 from tracker.services import admin as admin_service
-from tracker.services import calendar, compliance
+from tracker.services import calendar, compliance, figure_cache
 from tracker.services import reports as service
 from tracker.services.errors import ConflictError, ValidationError
 from tracker.services.reports import DuplicateReportError
+from tracker.web import fragments, transaction
 from tracker.web.forms import INVALID, form_page, form_view, handle
 from tracker.web.listing import (
     Filters,
@@ -126,12 +127,25 @@ def grid():
     filters = Filters(_year_filter())
     kind = ReportKind(filters["kind"] or ReportKind.MONTHLY.value)
     year = filters["year"] or today.year
-    result = compliance.grid(kind, year, today=today, agency_ids=_visible_agency_ids())
-    agencies = {a.id: a for a in db.session.scalars(admin_service.agencies_query())}
+    visible = _visible_agency_ids()
+    result = compliance.grid(kind, year, today=today, agency_ids=visible)
+
+    # The table (up to a thousand cells) is rendered once for all who see the same agencies,
+    # until a report, an agreement, an agency, a holiday or a setting is written.
+    table = fragments.cached(
+        "grid_table",
+        (kind, year, today, tuple(visible) if visible is not None else None),
+        "reports/_grid_table.html",
+        figure_cache.REPORTS,
+        lambda: {
+            "grid": result,
+            "agencies": {a.id: a for a in db.session.scalars(admin_service.agencies_query())},
+        },
+    )
     return render_template(
         "reports/grid.html",
         grid=result,
-        agencies=agencies,
+        table=table,
         kinds=[ReportKind(k) for k in PERIODIC],
         years=list(range(today.year, 2016, -1)),
         today=today,
@@ -225,11 +239,11 @@ def start():
         kind = ReportKind(form.kind.data)
         report = service.start(_actor(), current_user.agency, kind, form.period.data or "")
     except DuplicateReportError as duplicate:
-        db.session.rollback()
+        transaction.rollback()
         flash(duplicate.message, "info")
         return redirect(url_for("reports.detail", report_id=duplicate.existing.id))
     except (ValueError, ValidationError) as error:
-        db.session.rollback()
+        transaction.rollback()
         flash(getattr(error, "message", _("Choose a period from the list.")), "danger")
         return redirect(url_for("main.home"))
     return redirect(url_for("reports.edit", report_id=report.id))
@@ -391,11 +405,11 @@ def edit(report_id: int):
             )
             return redirect(url_for("reports.detail", report_id=item.id))
     except ValidationError as error:
-        db.session.rollback()
+        transaction.rollback()
         form.show_error(error)
         return _edit_page(form, _load(report_id), INVALID)
     except ConflictError:
-        db.session.rollback()
+        transaction.rollback()
         form.form_errors.append(
             _(
                 "This report was saved in another window or by a colleague since you opened "
@@ -420,10 +434,10 @@ def autosave(report_id: int):
     try:
         service.save(_actor(), item, _draft(form), version=form.version.data)
     except ValidationError as error:
-        db.session.rollback()
+        transaction.rollback()
         return jsonify(ok=False, errors={error.field or "form": [error.message]}), INVALID
     except ConflictError:
-        db.session.rollback()
+        transaction.rollback()
         return jsonify(ok=False, conflict=True), 409
     db.session.flush()
     return jsonify(ok=True, version=item.version_id, saved_at=fmt_datetime(item.updated_at))

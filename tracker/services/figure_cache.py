@@ -47,8 +47,9 @@ REPORTS, ISSUES = 1, 2
 TOPICS: dict[int, tuple[type, ...]] = {
     # Expected reports and their timeliness.
     REPORTS: (Agency, Agreement, AgreementParty, Holiday, Report, Setting, Term),
-    # Issue counts (who sees what follows the agencies and their successions).
-    ISSUES: (Issue, Agency, AgencySuccession),
+    # Issue counts (who sees what follows the agencies and their successions; overdue follows
+    # the response-deadline settings).
+    ISSUES: (Issue, Agency, AgencySuccession, Setting),
 }
 TOPIC_TABLES = {
     topic: frozenset(model.__tablename__ for model in models) for topic, models in TOPICS.items()

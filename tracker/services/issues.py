@@ -12,7 +12,7 @@ Services flush and audit; the caller commits.
 """
 
 import statistics
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -45,8 +45,8 @@ from tracker.models import (
     User,
 )
 from tracker.models.base import utcnow
-from tracker.permissions import agreements_visible_to, issues_visible_to
-from tracker.services import attachments, calendar, settings
+from tracker.permissions import agreements_visible_to, issue_visibility_key, issues_visible_to
+from tracker.services import attachments, calendar, figure_cache, settings
 from tracker.services.audit import record, snapshot
 from tracker.services.errors import ConflictError, ValidationError
 from tracker.services.validation import (
@@ -142,13 +142,18 @@ class Filters:
             "responsible_id": "responsible",
         }
         out = {}
-        for key, value in asdict(self).items():
+        for key in _FILTER_NAMES:
+            value = getattr(self, key)
             if value is None or value is False:
                 continue
             if value is True:
                 value = "1"
             out[names.get(key, key)] = str(getattr(value, "value", value))
         return out
+
+
+#: The filters' names, in order (``query_args`` walks them for every figure's link).
+_FILTER_NAMES = tuple(f.name for f in fields(Filters))
 
 
 # -- queries -------------------------------------------------------------------------------------
@@ -337,18 +342,32 @@ def commitment_choices(user) -> list[Commitment]:
     )
 
 
+def _open_titles(user) -> tuple:
+    """The open issues ``user`` may see, as (id, title, title_norm, status, first_seen_on)
+    rows; cached (``figure_cache``) per visibility until an issue is written, since every
+    issue page and every keystroke of a new issue's title compares against them all."""
+
+    def load() -> tuple:
+        return tuple(
+            db.session.execute(
+                filtered(user, Filters(open_only=True)).with_only_columns(
+                    Issue.id, Issue.title, Issue.title_norm, Issue.status, Issue.first_seen_on
+                )
+            ).all()
+        )
+
+    return figure_cache.cached(
+        "open_issue_titles", issue_visibility_key(user), load, topic=figure_cache.ISSUES
+    )
+
+
 def similar(user, title: str, *, exclude_id: int | None = None) -> list[dict[str, Any]]:
     """Open issues ``user`` may see whose title is like ``title`` (accents and case
     ignored), the most alike first: so the same matter is not flagged twice."""
     wanted = normalise(title or "")
     if len(wanted) < 4:
         return []
-    rows = db.session.execute(
-        filtered(user, Filters(open_only=True)).with_only_columns(
-            Issue.id, Issue.title, Issue.title_norm, Issue.status, Issue.first_seen_on
-        )
-    ).all()
-    rows = [r for r in rows if r.id != exclude_id]
+    rows = [r for r in _open_titles(user) if r.id != exclude_id]
     choices = {i: r.title_norm for i, r in enumerate(rows)}
     found = process.extract(
         wanted,
@@ -789,8 +808,18 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
 def figures(user, today: date | None = None) -> Figures:
     """The figures of the issues ``user`` may see, as of ``today``; each counted with the
     query its list uses. The median days to resolve run from ``first_seen_on`` to the local
-    date of ``resolved_at``."""
+    date of ``resolved_at``. Cached (``figure_cache``) per visibility and day until an issue,
+    an agency, a succession or a setting is written."""
     today = today or calendar.today_local()
+    return figure_cache.cached(
+        "home_issue_figures",
+        (issue_visibility_key(user), today),
+        lambda: _figures(user, today),
+        topic=figure_cache.ISSUES,
+    )
+
+
+def _figures(user, today: date) -> Figures:
 
     def fig(filters: Filters) -> Figure:
         return Figure(count(filtered(user, filters, today)), filters)
@@ -848,17 +877,28 @@ def figures(user, today: date | None = None) -> Figures:
 def figures_open_high(user, today: date | None = None) -> Figure:
     """Open issues that are highly or extremely sensitive (leadership's headline)."""
     filters = Filters(open_only=True, high_only=True)
-    return Figure(count(filtered(user, filters, today)), filters)
+    return figure_cache.cached(
+        "open_high",
+        issue_visibility_key(user),
+        lambda: Figure(count(filtered(user, filters, today)), filters),
+        topic=figure_cache.ISSUES,
+    )
 
 
 def status_figures(user, since: date | None = None) -> dict[IssueStatus, Figure]:
     """The issues first seen since a day (all, without one), by status."""
     base = Filters(seen_from=since)
-    counts = dict(
-        db.session.execute(
-            filtered(user, base)
-            .with_only_columns(Issue.status, sa.func.count())
-            .group_by(Issue.status)
-        ).all()
+
+    def compute() -> dict[IssueStatus, Figure]:
+        counts = dict(
+            db.session.execute(
+                filtered(user, base)
+                .with_only_columns(Issue.status, sa.func.count())
+                .group_by(Issue.status)
+            ).all()
+        )
+        return {s: Figure(counts.get(s, 0), replace(base, status=s)) for s in IssueStatus}
+
+    return figure_cache.cached(
+        "status_figures", (issue_visibility_key(user), since), compute, topic=figure_cache.ISSUES
     )
-    return {s: Figure(counts.get(s, 0), replace(base, status=s)) for s in IssueStatus}

@@ -16,7 +16,6 @@ report versions only, read a few columns at a time: nothing loads whole tables i
 
 import statistics
 from collections import Counter
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -37,7 +36,10 @@ from tracker.enums import (
 from tracker.extensions import db
 from tracker.formatting import fmt_date, period_name
 from tracker.models import Agency, Commitment, Issue, Report, ReportVersion, Term
-from tracker.permissions import is_liaison, issues_visible_to, own_agency_ids, sees_all_agencies
+from tracker.permissions import (
+    issue_visibility_key,
+    issues_visible_to,
+)
 from tracker.services import agencies as agency_service
 from tracker.services import calendar, commitments, compliance, figure_cache
 from tracker.services.errors import ValidationError
@@ -318,20 +320,10 @@ class IssueFigures:
 def issue_figures(user, scope: Scope) -> IssueFigures:
     """The issue counts of a scope as ``user`` sees them; cached (``figure_cache``) until an
     issue, an agency or a succession is written."""
-    key = (_issue_visibility(user), scope.first, scope.last, scope.agency_id)
+    key = (issue_visibility_key(user), scope.first, scope.last, scope.agency_id)
     return figure_cache.cached(
         "summary_issues", key, lambda: _issue_figures(user, scope), topic=figure_cache.ISSUES
     )
-
-
-def _issue_visibility(user) -> Hashable:
-    """Who sees which issues, as ``issues_visible_to`` decides: everything, nothing, or what
-    concerns a liaison's own agencies."""
-    if sees_all_agencies(user):
-        return "all"
-    if not is_liaison(user) or user.agency_id is None:
-        return "none"
-    return tuple(sorted(own_agency_ids(user)))
 
 
 def _issue_figures(user, scope: Scope) -> IssueFigures:

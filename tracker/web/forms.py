@@ -30,9 +30,9 @@ from wtforms import FieldList, Form, IntegerField, PasswordField, StringField, T
 from wtforms import FormField as SubForm
 from wtforms.validators import StopValidation
 
-from tracker.extensions import db
 from tracker.services.errors import ConflictError, ValidationError
 from tracker.text import has_forbidden_characters, remove_forbidden_characters
+from tracker.web import transaction
 
 #: Integers must fit a 32-bit database column.
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
@@ -240,11 +240,11 @@ def handle(
     try:
         result = action()
     except ValidationError as error:
-        db.session.rollback()
+        transaction.rollback()
         form.show_error(error)
         return None
     except (ConflictError, sa.orm.exc.StaleDataError):
-        db.session.rollback()
+        transaction.rollback()
         form.form_errors.append(str(CONFLICT))
         return None
     flash(message(result) if callable(message) else message, "success")

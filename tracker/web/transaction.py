@@ -16,6 +16,7 @@ import logging
 
 import sqlalchemy as sa
 from flask import Flask, Response, g
+from flask_login import current_user
 
 from tracker.extensions import db
 from tracker.services import audit
@@ -44,6 +45,20 @@ def end_transaction(response: Response) -> Response:
         db.session.info.pop("wrote", None)
     _write_security_events()
     return response
+
+
+def rollback() -> None:
+    """Undo what the request wrote so far, when a view shows a form again with its errors.
+
+    A rollback expires every object of the session, the signed-in user included; the next
+    query that meets the user's row (a report's author, say) would load it again under that
+    query's loader options, ``raiseload("*")`` among them, and the page header asking for the
+    user's agency would then fail. So the user and their agency are read back at once."""
+    db.session.rollback()
+    user = current_user._get_current_object() if current_user else None
+    if user is not None and getattr(user, "is_authenticated", False) and user in db.session:
+        db.session.refresh(user)
+        db.session.refresh(user, ["agency"])
 
 
 def _write_security_events() -> None:
