@@ -173,30 +173,60 @@ class Visitor:
             toggler.click()
             self.page.locator("#nav.show").wait_for()
 
-    def log_in(self, username: str) -> None:
-        self.goto("/login")
-        self.page.locator("input[name=username]").fill(username)
-        self.page.locator("input[name=password]").fill(DEMO_PASSWORD)
-        self.click_and_wait(self.page.locator("form[action$='/login'] [type=submit]"))
-        assert self.page.url.rstrip("/") == self.base_url, f"{username} could not log in"
+    def tab_to(self, locator, limit: int = 300) -> None:
+        """Press Tab until the locator's element has the focus: the keyboard user's way to a
+        control. Tabbing past the end starts again from the top of the page."""
+        target = locator.element_handle()
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            if self.page.evaluate("el => el === document.activeElement", target):
+                return
+        raise AssertionError(f"{limit} Tabs never reached {locator} on {self.page.url}")
 
-    def use_language(self, language: str) -> None:
+    def press_and_wait(self, key: str = "Enter") -> None:
+        with self.page.expect_navigation(wait_until="load"):
+            self.page.keyboard.press(key)
+
+    def log_in(self, username: str, keyboard: bool = False) -> None:
+        self.goto("/login")
+        page = self.page
+        if keyboard:
+            self.tab_to(page.locator("input[name=username]"))
+            page.keyboard.type(username)
+            self.tab_to(page.locator("input[name=password]"))
+            page.keyboard.type(DEMO_PASSWORD)
+            self.press_and_wait("Enter")
+        else:
+            page.locator("input[name=username]").fill(username)
+            page.locator("input[name=password]").fill(DEMO_PASSWORD)
+            self.click_and_wait(page.locator("form[action$='/login'] [type=submit]"))
+        assert page.url.rstrip("/") == self.base_url, f"{username} could not log in"
+
+    def use_language(self, language: str, keyboard: bool = False) -> None:
         """Switch with the navbar's language button when the page is in the other language
         (for a user it is a saved preference, so a previous run may have changed it)."""
         if self.page.get_attribute("html", "lang") == language:
             return
-        self.open_menu()
-        self.click_and_wait(self.page.locator(f"button[name=locale][value={language}]"))
+        button = self.page.locator(f"button[name=locale][value={language}]")
+        if keyboard:
+            self.tab_to(button)
+            self.press_and_wait("Enter")
+        else:
+            self.open_menu()
+            self.click_and_wait(button)
         assert self.page.get_attribute("html", "lang") == language
 
 
 @pytest.fixture
 def visit(browser, live_server):
-    """``visit(role, width, language)``: a fresh tab logged in as the role's demo account
-    through the real login form, in the language asked for. Closed after the test."""
+    """``visit(role, width, language, keyboard)``: a fresh tab logged in as the role's demo
+    account through the real login form, in the language asked for, with the keyboard alone
+    when ``keyboard``. Closed after the test."""
     contexts = []
 
-    def open_tab(role: str, width: str = "desktop", language: str = "vi") -> Visitor:
+    def open_tab(
+        role: str, width: str = "desktop", language: str = "vi", keyboard: bool = False
+    ) -> Visitor:
         context = browser.new_context(
             viewport=WIDTHS[width],
             locale="vi-VN",
@@ -207,10 +237,10 @@ def visit(browser, live_server):
         visitor = Visitor(role, width, language, page, live_server)
         page.on("pageerror", lambda exc: visitor.errors.append(f"{page.url}: {exc}"))
         if ACCOUNTS[role]:
-            visitor.log_in(ACCOUNTS[role])
+            visitor.log_in(ACCOUNTS[role], keyboard)
         else:
             visitor.goto("/login")
-        visitor.use_language(language)
+        visitor.use_language(language, keyboard)
         return visitor
 
     yield open_tab

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from tests.browser.checks import axe_problems, overflow_problems
+from tests.browser.conftest import SCREENSHOTS_TAKEN
 from tracker.extensions import db
 from tracker.services import summaries
 
@@ -54,12 +55,12 @@ def _activate(visitor, keyboard: bool, locator=None, pattern=None) -> None:
 
 @pytest.mark.parametrize(("width", "language", "keyboard"), WAYS)
 def test_leadership_reads_a_figure_follows_it_and_downloads_the_review(
-    visit, live_app, tmp_path, width, language, keyboard
+    visit, live_app, tmp_path, screenshot_dir, width, language, keyboard
 ):
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext (poppler-utils) is needed to read the downloaded PDF")
     words = _words(live_app, language)
-    visitor = visit("leadership", width, language)
+    visitor = visit("leadership", width, language, keyboard)
     page = visitor.page
     problems: list[str] = []
 
@@ -94,6 +95,10 @@ def test_leadership_reads_a_figure_follows_it_and_downloads_the_review(
     term = words("the %(term)s term", term="2021-2025")
     assert term in page.locator("h1").inner_text()
     check("summaries 2021-2025")
+    if keyboard:  # the README's picture: Vietnamese, a laptop, no focus ring
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        page.screenshot(path=str(screenshot_dir / "summaries.png"), full_page=True)
+        SCREENSHOTS_TAKEN.append(screenshot_dir / "summaries.png")
 
     # A figure, and the records behind it: the reports received.
     label = words("Reports received")

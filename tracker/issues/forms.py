@@ -131,8 +131,11 @@ class EditIssueForm(IssueForm):
 
 class StatusForm(TrackerForm):
     status = SelectField(_l("New status"), coerce=enum_value, validators=[Required(REQUIRED)])
+    # Its own id: the issue's page also holds the comment form, whose field is "comment" too,
+    # and a label must point at one field only.
     comment = TextAreaField(
         _l("Comment"),
+        id="status-comment",
         validators=[Length(max=5000, message=TOO_LONG)],
         description=_l("Required when the issue is dismissed: say why."),
         render_kw={"rows": 3},
