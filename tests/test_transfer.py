@@ -2,6 +2,7 @@
 
 import io
 from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
@@ -11,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from tests.conftest import _empty_tables
 from tests.factories import TINY_PDF
 from tracker import demo
-from tracker.enums import PERIODIC_KINDS, AuditAction, ReportStatus, Timeliness
+from tracker.enums import PERIODIC_KINDS, AuditAction, ReportStatus, Role, Timeliness
 from tracker.extensions import db
 from tracker.models import (
     Agency,
@@ -19,13 +20,25 @@ from tracker.models import (
     AgreementParty,
     AuditEvent,
     Commitment,
+    CommitmentUpdate,
+    CommitmentUpdateFigure,
     ImportBatch,
+    Issue,
     Report,
     ReportVersion,
     Term,
 )
-from tracker.services import attachments, compliance, transfer
-from tracker.services.transfer import AGENCIES, AGREEMENTS, COMMITMENTS, PARTIES, REPORTS, TERMS
+from tracker.services import attachments, compliance, figure_cache, summaries, transfer
+from tracker.services.transfer import (
+    AGENCIES,
+    AGREEMENTS,
+    COMMITMENTS,
+    ISSUES,
+    PARTIES,
+    REPORTS,
+    TERMS,
+    UPDATES,
+)
 
 DEMO_TODAY = date(2026, 11, 22)
 
@@ -105,7 +118,18 @@ def history(**overrides) -> dict:
 def counts() -> dict[str, int]:
     return {
         model.__tablename__: db.session.scalar(sa.select(sa.func.count()).select_from(model))
-        for model in (Agency, Term, Agreement, AgreementParty, Commitment, Report, ImportBatch)
+        for model in (
+            Agency,
+            Term,
+            Agreement,
+            AgreementParty,
+            Commitment,
+            CommitmentUpdate,
+            CommitmentUpdateFigure,
+            Report,
+            Issue,
+            ImportBatch,
+        )
     }
 
 
@@ -122,7 +146,10 @@ def run(data: bytes, *, dry_run=False, name="lich-su.xlsx", actor=None):
 
 
 def _figures() -> dict:
-    """What the leadership's review shows of reporting discipline, year by year."""
+    """What the leadership's reviews show: reporting discipline year by year, and each term's
+    summary (commitments by status and progress, issues by field, sensitivity, source and
+    status, days to resolve, per agency)."""
+    figure_cache.clear()
     codes = {a.id: a.code for a in db.session.scalars(sa.select(Agency))}
     out = {}
     for year in range(2017, 2026):
@@ -131,6 +158,28 @@ def _figures() -> dict:
         out[year] = compliance.discipline(rows)
         for agency_id, figures in compliance.discipline_by_agency(rows).items():
             out[(year, codes[agency_id])] = figures
+    leader = SimpleNamespace(role=Role.LEADERSHIP, is_authenticated=True, agency_id=None)
+    for term in ("2017-2021", "2021-2025"):
+        scope = summaries.scope_for(term=term, today=DEMO_TODAY)
+        summary = summaries.build(leader, scope, DEMO_TODAY, text=False)
+        out[term] = (
+            summary.discipline,
+            summary.commitments_by_status,
+            summary.issues_by_field,
+            summary.issues_by_sensitivity,
+            summary.issues_by_source,
+            summary.issues_by_status,
+            summary.median_days_to_resolve,
+            [i.title for i in summary.open_issues],
+            summary.by_year,
+        )
+        for line in summary.lines:
+            out[(term, line.agency.code)] = (
+                line.commitments.by_status,
+                line.commitments.average_progress,
+                line.issues_flagged,
+                line.issues_open,
+            )
     return out
 
 
@@ -159,8 +208,18 @@ def test_the_demo_exported_and_imported_into_an_empty_instance_gives_the_same_re
     after = counts()
     # The Office's export: every periodic report sent to it (ad hoc ones are not imported).
     assert after["report"] == submitted
-    for table in ("agency", "term", "agreement", "agreement_party", "commitment"):
+    for table in (
+        "agency",
+        "term",
+        "agreement",
+        "agreement_party",
+        "commitment",
+        "commitment_update",
+        "commitment_update_figure",
+        "issue",
+    ):
         assert after[table] == before_counts[table], table
+    assert before_counts["commitment_update"] > 0 and before_counts["issue"] > 0
     assert _figures() == before_figures
     # And the same records come out again, cell for cell.
     assert _sheets(transfer.export_workbook(None)) == _sheets(exported)
@@ -398,7 +457,22 @@ def test_a_liaison_exports_only_their_own_agencys_records(app, world):
     assert {r[0] for r in reports} == {"SGDDT"}
     agreements = sheets[AGREEMENTS.title][1:]
     assert [a[0] for a in agreements] == [world.agreements["a"].number]
-    assert "SYT" not in {a[0] for a in sheets[AGENCIES.title][1:]}
+    assert {r[0] for r in sheets[UPDATES.title][1:]} <= {world.agreements["a"].number}
+
+
+@pytest.mark.parametrize(
+    ("who", "seen"),
+    [
+        ("liaison_a", {"a", "ab"}),  # reported by A, and the one A flagged for B
+        ("liaison_b", {"b", "ab"}),  # B's own, and the one in B's charge
+        ("office", {"a", "b", "ab"}),
+    ],
+)
+def test_flagged_issues_are_exported_only_to_those_who_may_see_them(app, world, who, seen):
+    sheets = _sheets(transfer.export_workbook(getattr(world.users, who)))
+
+    titles = {r[1] for r in sheets[ISSUES.title][1:]}
+    assert titles == {world.issues[key].title for key in seen}
 
 
 # -- the command line ---------------------------------------------------------------------
