@@ -161,7 +161,9 @@ _NUCLEI = (
     "uô uơ uy ưa ưi ưu ươ yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu"
 ).split()
 _NUCLEUS = "|".join(sorted(_NUCLEI, key=len, reverse=True))
-_SYLLABLE = re.compile(rf"^[bcdđfghjklmnpqrstvwxz]*(?:{_NUCLEUS})(?:ch|ng|nh|[cmnptk])?$")
+# Any run of consonants may open a syllable (minority place names: Plông, Kroong), or "gi"
+# (giữ: the i belongs to the consonant).
+_SYLLABLE = re.compile(rf"^(?:[bcdđfghjklmnpqrstvwxz]*|gi)(?:{_NUCLEUS})(?:ch|ng|nh|[cmnptk])?$")
 #: Where a word ends: spaces, digits, ASCII punctuation and typographic marks (no byte of
 #: either legacy encoding among them).
 _WORD_BREAK = re.compile(r"[\s0-9!-/:-@\[-`{-~\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022]+")
@@ -205,7 +207,7 @@ def read_legacy(text: str) -> Reading:
         return Reading(text)
     best: Reading | None = None
     best_bad = bad
-    for encoding, converted in (("TCVN3", from_tcvn3(text)), ("VNI", from_vni(text))):
+    for encoding, converted in (("TCVN3", text.translate(_FROM_TCVN3)), ("VNI", from_vni(text))):
         if converted is None or converted == text:
             continue
         score = _unreadable_words(converted)
