@@ -15,6 +15,7 @@ past timeliness comes out as it was.
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import io
 import re
@@ -82,7 +83,7 @@ from tracker.services import agreements as agreement_service
 from tracker.services import attachments, calendar, compliance, settings
 from tracker.services import commitments as commitment_service
 from tracker.services import issues as issue_service
-from tracker.services.audit import record, snapshot
+from tracker.services.audit import record, record_many, snapshot
 from tracker.services.calendar import LOCAL_TZ
 from tracker.services.errors import ValidationError
 from tracker.services.validation import clean_text
@@ -740,15 +741,30 @@ class _Importer:
         self.reports: dict[int, dict[tuple[ReportKind, str], Report]] = {}
         self.agreement_rows: dict[tuple[str, int], int] = {}
         self.updates: dict[int, dict[tuple[date, str], CommitmentUpdate]] = {}
-        self.pending_updates: list[CommitmentUpdate] = []
+        self.updates_read: set[int] = set()  # agreements whose updates are read
         self.progressed: dict[int, Commitment] = {}
-        self.issues_by_key: dict[tuple[str, date, int], int] | None = None
-        self.issues_by_reference: dict[str, int] = {}
+        self.issues_by_key: dict[tuple[str, date, int], int | Issue] | None = None
+        self.issues_by_reference: dict[str, int | Issue] = {}
+        #: Audit rows waiting for their objects' flush (written together: ``flush``).
+        self.pending_audit: list[tuple[AuditAction, Any, dict]] = []
+
+    def audit(self, action: AuditAction, obj, **fields) -> None:
+        """An audit row for ``obj``, written at the next ``flush`` (with the import's file)."""
+        self.pending_audit.append((action, obj, {"detail": self.detail, **fields}))
+
+    def flush(self) -> None:
+        """Write what the rows read so far created or changed, and their audit rows: rows are
+        written in batches (``FLUSH_EVERY``), not one by one."""
+        db.session.flush()
+        record_many(self.actor, self.pending_audit)
+        self.pending_audit = []
 
     # Each sheet's rows: values read, then the row applied; a problem names its column.
     def each(self, rows: _Rows, apply: Callable[[int, dict], None], *, field_columns: dict):
         sheet = rows.sheet
-        for number, raw in rows.rows:
+        for count, (number, raw) in enumerate(rows.rows, start=1):
+            if count % FLUSH_EVERY == 0:
+                self.flush()
             values: dict[str, Any] = {}
             failed = False
             for col in sheet.columns:
@@ -794,18 +810,17 @@ class _Importer:
                 key = field_columns.get(error.field or "", error.field or "")
                 header = next((c.header for c in sheet.columns if c.key == key), "")
                 self.result.problems.append(Problem(sheet.title, number, header, error.message))
+        self.flush()
 
     def _audit_update(self, obj, before: dict, after: dict) -> bool:
         changed = [k for k in after if before.get(k) != after[k]]
         if not changed:
             return False
-        record(
-            self.actor,
+        self.audit(
             AuditAction.UPDATE,
             obj,
             before={k: before.get(k) for k in changed},
             after={k: after[k] for k in changed},
-            detail=self.detail,
         )
         return True
 
@@ -1093,22 +1108,14 @@ class _Importer:
                 **state,
             )
             db.session.add(commitment)
-            db.session.flush()
             known[commitment.position] = commitment
-            record(
-                self.actor,
-                AuditAction.CREATE,
-                commitment,
-                after=snapshot(commitment, fields),
-                detail=self.detail,
-            )
+            self.audit(AuditAction.CREATE, commitment, after=snapshot(commitment, fields))
             self.result.count(COMMITMENTS, "created")
             return
         before = snapshot(existing, fields)
         for name, value in (cleaned | state).items():
             if getattr(existing, name) != value:
                 setattr(existing, name, value)
-        db.session.flush()
         changed = self._audit_update(existing, before, snapshot(existing, fields))
         self.result.count(COMMITMENTS, "updated" if changed else "unchanged")
 
@@ -1222,7 +1229,6 @@ class _Importer:
             if first is not None:
                 report.created_at = first
             db.session.add(report)
-            db.session.flush()
             known[(kind, period.label)] = report
             if first is not None:
                 decision = {
@@ -1231,7 +1237,7 @@ class _Importer:
                 }.get(status)
                 db.session.add(
                     ReportVersion(
-                        report_id=report.id,
+                        report=report,
                         number=1,
                         submitted_at=instants["last_submitted_at"],
                         decision=decision,
@@ -1239,12 +1245,10 @@ class _Importer:
                         **sections,
                     )
                 )
-            record(
-                self.actor,
+            self.audit(
                 AuditAction.CREATE,
                 report,
                 after=snapshot(report, ("agency_id", "kind", "period", *names)),
-                detail=self.detail,
             )
             self.result.count(REPORTS, "created")
             return
@@ -1252,25 +1256,27 @@ class _Importer:
         for name, value in fields.items():
             if getattr(existing, name) != value:
                 setattr(existing, name, value)
-        db.session.flush()
         changed = self._audit_update(existing, before, snapshot(existing, names))
         self.result.count(REPORTS, "updated" if changed else "unchanged")
 
     # -- progress updates ----------------------------------------------------------------
 
     def _updates_of(self, commitment: Commitment) -> dict[tuple[date, str], CommitmentUpdate]:
-        """A commitment's progress updates by day and note, read once per import."""
-        if commitment.id not in self.updates:
-            self.updates[commitment.id] = {
-                (u.recorded_on, u.note): u
-                for u in db.session.scalars(
-                    sa.select(CommitmentUpdate)
-                    .where(CommitmentUpdate.commitment_id == commitment.id)
-                    .options(selectinload(CommitmentUpdate.figures))
-                    .order_by(CommitmentUpdate.id)
-                )
-            }
-        return self.updates[commitment.id]
+        """A commitment's progress updates by day and note: those of all its agreement's
+        commitments are read at once, once per import."""
+        if commitment.agreement_id not in self.updates_read:
+            self.updates_read.add(commitment.agreement_id)
+            for c in self._commitments_of(commitment.agreement).values():
+                self.updates.setdefault(c.id, {})
+            for u in db.session.scalars(
+                sa.select(CommitmentUpdate)
+                .join(Commitment, CommitmentUpdate.commitment_id == Commitment.id)
+                .where(Commitment.agreement_id == commitment.agreement_id)
+                .options(selectinload(CommitmentUpdate.figures))
+                .order_by(CommitmentUpdate.id)
+            ):
+                self.updates.setdefault(u.commitment_id, {})[(u.recorded_on, u.note)] = u
+        return self.updates.setdefault(commitment.id, {})
 
     def progress_update(self, number: int, values: dict) -> None:
         """A dated progress update, matched by its commitment, day and note. An update is
@@ -1333,7 +1339,7 @@ class _Importer:
                     _("This commitment has no update of that date."),
                 )
             if corrected[-1].id is None:
-                self.flush_updates()
+                self.flush()
             corrects_id = corrected[-1].id
         update = CommitmentUpdate(
             commitment_id=commitment.id,
@@ -1346,40 +1352,33 @@ class _Importer:
         )
         update.figures = cleaned["figures"]
         db.session.add(update)
-        self.pending_updates.append(update)
         known[key] = update
         self.progressed[commitment.id] = commitment
+        self.audit(
+            AuditAction.CREATE,
+            update,
+            after={
+                "commitment_id": commitment.id,
+                "recorded_on": update.recorded_on.isoformat(),
+                "progress": update.progress,
+                "figures": [(f.metric.value, f.value) for f in update.figures],
+                "corrects_id": corrects_id,
+            },
+        )
         self.result.count(UPDATES, "created")
-        if len(self.pending_updates) >= FLUSH_EVERY:
-            self.flush_updates()
-
-    def flush_updates(self) -> None:
-        """Write the updates read so far in one flush, each with its audit row."""
-        if not self.pending_updates:
-            return
-        db.session.flush()
-        for update in self.pending_updates:
-            record(
-                self.actor,
-                AuditAction.CREATE,
-                update,
-                after={
-                    "commitment_id": update.commitment_id,
-                    "recorded_on": update.recorded_on.isoformat(),
-                    "progress": update.progress,
-                    "figures": [(f.metric.value, f.value) for f in update.figures],
-                    "corrects_id": update.corrects_id,
-                },
-                detail=self.detail,
-            )
-        self.pending_updates = []
 
     def finish_updates(self) -> None:
-        """Each commitment that got updates follows its latest one."""
-        self.flush_updates()
+        """Each commitment that got updates follows its latest one (by date, then by entry),
+        as ``commitments.refresh_progress`` has it, from the updates already in hand."""
+        self.flush()
         for commitment in self.progressed.values():
-            commitment_service.refresh_progress(commitment)
-        db.session.flush()
+            latest = max(self.updates[commitment.id].values(), key=lambda u: (u.recorded_on, u.id))
+            if (commitment.progress, commitment.last_update_on) != (
+                latest.progress,
+                latest.recorded_on,
+            ):
+                commitment.progress, commitment.last_update_on = latest.progress, latest.recorded_on
+        self.flush()
 
     # -- flagged issues ------------------------------------------------------------------
 
@@ -1440,6 +1439,11 @@ class _Importer:
                     )
                 commitment_id = commitment.id
         responsible = values.get("responsible")
+        due = values.get("response_due_on")
+        if due is None and values["first_seen_on"] is not None:
+            due = values["first_seen_on"] + timedelta(
+                days=settings.response_days(values["sensitivity"], self.settings)
+            )
         cleaned = issue_service.clean_imported(
             {
                 "title": values["title"],
@@ -1454,7 +1458,7 @@ class _Importer:
                 "first_seen_on": values["first_seen_on"],
                 "sensitivity": values["sensitivity"].value,
                 "responsible_agency_id": responsible.id if responsible else None,
-                "response_due_on": values.get("response_due_on"),
+                "response_due_on": due,
                 "agreement_id": agreement_id,
                 "commitment_id": commitment_id,
             }
@@ -1482,10 +1486,9 @@ class _Importer:
             )
             issue.created_at = calendar.local_midnight(cleaned["first_seen_on"])
             db.session.add(issue)
-            db.session.flush()
             db.session.add(
                 IssueEvent(
-                    issue_id=issue.id,
+                    issue=issue,
                     actor_id=getattr(self.actor, "id", None),
                     kind=IssueEventKind.CREATED,
                     to_status=status,
@@ -1493,19 +1496,13 @@ class _Importer:
                     data={"source": issue.source.value, "import": self.batch.filename},
                 )
             )
-            self.issues_by_key[key] = issue.id
+            self.issues_by_key[key] = issue
             if reference:
-                self.issues_by_reference[reference.lower()] = issue.id
-            record(
-                self.actor,
-                AuditAction.CREATE,
-                issue,
-                after=snapshot(issue, fields),
-                detail=self.detail,
-            )
+                self.issues_by_reference[reference.lower()] = issue
+            self.audit(AuditAction.CREATE, issue, after=snapshot(issue, fields))
             self.result.count(ISSUES, "created")
             return
-        issue = db.session.get(Issue, issue_id)
+        issue = issue_id if isinstance(issue_id, Issue) else db.session.get(Issue, issue_id)
         before = snapshot(issue, fields)
         changes = cleaned | state | {"reporting_agency_id": reporting.id}
         if reference and not issue.reference and reference != f"#{issue.id}":
@@ -1518,7 +1515,7 @@ class _Importer:
         if changed:
             db.session.add(
                 IssueEvent(
-                    issue_id=issue.id,
+                    issue=issue,
                     actor_id=getattr(self.actor, "id", None),
                     kind=IssueEventKind.UPDATED,
                     data={
@@ -1527,7 +1524,6 @@ class _Importer:
                     },
                 )
             )
-        db.session.flush()
         changed = self._audit_update(issue, before, after)
         self.result.count(ISSUES, "updated" if changed else "unchanged")
 
@@ -1662,6 +1658,10 @@ def import_workbook(actor, data: bytes, filename: str, *, dry_run: bool) -> Resu
     db.session.add(batch)
     db.session.flush()
     importer = _Importer(actor, result, batch, batch.filename)
+    # Thousands of ORM objects: the cyclic garbage collector's passes over them cost about a
+    # tenth of the time and free nothing (the session holds them); paused for the import.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         importer.run(sheets)
     except sa.exc.IntegrityError:
@@ -1670,6 +1670,9 @@ def import_workbook(actor, data: bytes, filename: str, *, dry_run: bool) -> Resu
             Problem("", 0, "", _("The file contradicts itself (the same record twice?)."))
         )
         return result
+    finally:
+        if collecting:
+            gc.enable()
     result.encodings = dict(importer.reader.converted)
     if dry_run or result.problems:
         db.session.rollback()
