@@ -1704,12 +1704,14 @@ def _exists(stmt: sa.Select) -> bool:
 
 
 def undo_batch(actor, batch: ImportBatch) -> dict[str, int]:
-    """Remove the agreements (with their parties), commitments and reports an import created,
-    while nothing newer depends on them: no progress update, no new submission, review, event,
-    file or issue link, no change since, no commitment or successor added to an imported
-    agreement. Agencies and terms stay (others refer to them). An import that changed records
-    which existed before it cannot be undone. Raises ValidationError saying why; flushes and
-    audits, the caller commits. Returns how many records of each kind were removed."""
+    """Remove the agreements (with their parties), commitments, progress updates, reports and
+    issues an import created, while nothing newer depends on them: no progress update, no new
+    submission, review, issue event, file or issue link, no change since, no commitment or
+    successor added to an imported agreement. Agencies and terms stay (others refer to them).
+    An import that changed records which existed before it, or added progress updates to older
+    commitments (their progress would stay as the import set it), cannot be undone. Raises
+    ValidationError saying why; flushes and audits, the caller commits. Returns how many
+    records of each kind were removed."""
     from tracker.models import (
         Attachment,
         AuditEvent,
