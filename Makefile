@@ -9,7 +9,7 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup install browser translations migrate seed lint format extract-messages test-sqlite test-postgres bench wrk clean
+.PHONY: run test setup install browser translations migrate seed lint format extract-messages test-sqlite test-postgres bench bench-import wrk clean
 
 run: setup migrate seed
 	$(FLASK) run --host $(HOST) --port $(PORT)
@@ -96,6 +96,12 @@ test-postgres: setup
 # BENCH_SECONDS (per page, default 10), BENCH_CONNECTIONS (8), BENCH_NOTE (a line in the results).
 bench: install translations wrk
 	$(BIN)/python bench/bench.py
+
+# The import's speed (issue 14): a generated 10,000-row workbook imported into an empty
+# database (SQLite in a temporary folder, or BENCH_IMPORT_DATABASE_URL); time and peak memory
+# into bench/results.md. Target: under 30 s.
+bench-import: install translations
+	$(BIN)/python bench/bench.py --import-only
 
 # wrk drives the benchmark: Debian's package, installed when missing and we are root.
 WRK := /usr/bin/wrk

@@ -216,6 +216,14 @@ MATRIX: list[Case] = [
         None,
         roles(liaison_a=403, liaison_b=403, office=422, leadership=403, admin=422),
     ),
+    # The world holds no import: the Office and the administrator get 404 for batch 1
+    # (test_transfer undoes real ones).
+    Case(
+        "/transfer/imports/<int:batch_id>/undo",
+        "POST",
+        None,
+        roles(liaison_a=403, liaison_b=403, office=404, leadership=403, admin=404),
+    ),
     Case("/documents", "GET", None, roles(admin=403)),
     Case("/documents/<int:document_id>", "GET", None, roles(admin=403)),
     Case("/documents/new", "GET", None, OFFICE_ONLY),

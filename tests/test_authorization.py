@@ -43,6 +43,7 @@ def _url(app, case, world, holiday) -> str:
         "term_id": world.term.id,
         "term": world.term.name,
         "holiday_id": holiday.id,
+        "batch_id": 1,
     }
     rule = next(r for r in app.url_map.iter_rules() if r.rule == case.rule)
     with app.test_request_context():

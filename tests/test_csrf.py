@@ -29,6 +29,7 @@ from tests.factories import (
 from tests.test_hostile_input import SCRIPTED, _forms_by_action, _ids, _post_rules, _poster
 from tracker.enums import ReportStatus
 from tracker.extensions import db
+from tracker.models import ImportBatch
 from tracker.services import attachments
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
@@ -152,10 +153,13 @@ def _variants(world, holiday) -> list[dict[str, int]]:
         first_submitted_at=datetime(2025, 3, 17, 2, tzinfo=UTC),
     )
     ReportVersionFactory(report=accepted, number=1, decision="accepted")
+    # The import page offers to undo an import only when there is one.
+    batch = ImportBatch(filename="lich-su.xlsx", sha256="0" * 64, counts={})
+    db.session.add(batch)
     db.session.commit()
     base = _ids(world, holiday)
     return [
-        base,
+        {**base, "batch_id": batch.id},
         {**base, "commitment_id": proposal.id},
         {**base, "report_id": draft.id, "attachment_id": draft_file.id},
         {**base, "report_id": accepted.id},

@@ -30,7 +30,7 @@ from tests.factories import (
 from tests.pages import Form, forms
 from tracker.enums import ReportStatus
 from tracker.extensions import db
-from tracker.models import AuditEvent, Setting
+from tracker.models import AuditEvent, ImportBatch, Setting
 from tracker.services import attachments, calendar
 from tracker.text import has_forbidden_characters
 
@@ -106,6 +106,7 @@ def _ids(world, holiday) -> dict[str, int]:
         "term_id": world.term.id,
         "holiday_id": holiday.id,
         "term": world.term.name,
+        "batch_id": 1,
     }
 
 
@@ -185,6 +186,7 @@ POSTERS = {
     "/reports/<int:report_id>/autosave": "liaison_a",
     "/reports/<int:report_id>/attachments/<int:attachment_id>/remove": "liaison_a",
     "/reports/<int:report_id>/reopen": "office",
+    "/transfer/imports/<int:batch_id>/undo": "office",
 }
 #: Rules that no HTML form posts to but a page's script does, with the form it posts.
 SCRIPTED = {
@@ -245,10 +247,13 @@ def test_every_form_survives_the_hostile_corpus(app, client, login, world, holid
         first_submitted_at=datetime(2025, 3, 17, 2, tzinfo=UTC),
     )
     ReportVersionFactory(report=accepted, number=1, decision="accepted")
+    # The import page offers to undo an import only when there is one.
+    batch = ImportBatch(filename="lich-su.xlsx", sha256="0" * 64, counts={})
+    db.session.add(batch)
     db.session.commit()
     base = _ids(world, holiday)
     variants = [
-        base,
+        {**base, "batch_id": batch.id},
         {**base, "commitment_id": proposal.id},
         {**base, "report_id": draft.id, "attachment_id": draft_file.id},
         {**base, "report_id": accepted.id},

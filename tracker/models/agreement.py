@@ -215,6 +215,10 @@ class CommitmentUpdate(db.Model):
     progress: Mapped[int] = mapped_column()
     evidence_url: Mapped[str | None] = mapped_column(sa.String(500))
     corrects_id: Mapped[int | None] = mapped_column(sa.ForeignKey("commitment_update.id"))
+    # The import that brought this record in (None: recorded in the app).
+    import_batch_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("import_batch.id"), index=True
+    )
 
     commitment: Mapped[Commitment] = relationship(back_populates="updates")
     author: Mapped[User | None] = relationship()

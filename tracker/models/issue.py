@@ -58,6 +58,13 @@ class Issue(TimestampMixin, db.Model):
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    # The number the issue carried in the file it was imported from (an old register's, or
+    # "#id" of the instance it was exported from); None when flagged in the app.
+    reference: Mapped[str | None] = mapped_column(sa.String(40), index=True)
+    # The import that brought this record in (None: recorded in the app).
+    import_batch_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("import_batch.id"), index=True
+    )
     version_id: Mapped[int] = mapped_column(default=1)
 
     reporting_agency: Mapped[Agency] = relationship(foreign_keys=[reporting_agency_id])

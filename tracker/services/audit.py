@@ -90,6 +90,15 @@ def record(
     return event
 
 
+def record_many(actor, entries: list[tuple[AuditAction, Any, dict]]) -> None:
+    """Many audit rows in one INSERT (an import of thousands of rows): each entry is
+    ``(action, obj, fields)`` with the keyword arguments ``record`` takes. The objects must
+    have been flushed: their ids are read here."""
+    if entries:
+        rows = [_row(actor, action, obj, **fields) for action, obj, fields in entries]
+        db.session.execute(sa.insert(AuditEvent), rows)
+
+
 def record_security_event(actor, action: AuditAction, obj: Any = None, **fields) -> None:
     """Record an event that must survive the rollback of the request that caused it."""
     row = _row(actor, action, obj, **fields)

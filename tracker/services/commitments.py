@@ -435,6 +435,70 @@ def post_update(
     commitment's update, or a cancelled or unconfirmed commitment."""
     require(commitment.cancelled_at is None, _("A cancelled commitment takes no more updates."))
     require(commitment.confirmed, _("The Office has not confirmed this commitment yet."))
+    cleaned = clean_update(
+        commitment,
+        recorded_on=recorded_on,
+        note=note,
+        progress=progress,
+        evidence_url=evidence_url,
+        figures=figures,
+    )
+    recorded_on, progress = cleaned["recorded_on"], cleaned["progress"]
+    cleaned_figures = cleaned["figures"]
+    if corrects_id is not None:
+        corrected = db.session.get(CommitmentUpdate, corrects_id)
+        require(
+            corrected is not None and corrected.commitment_id == commitment.id,
+            _("Choose an update of this commitment to correct."),
+            "corrects_id",
+        )
+    update = CommitmentUpdate(
+        commitment=commitment,
+        author_id=getattr(actor, "id", None),
+        recorded_on=recorded_on,
+        note=cleaned["note"],
+        progress=progress,
+        evidence_url=cleaned["evidence_url"],
+        corrects_id=corrects_id,
+    )
+    update.figures = cleaned_figures
+    db.session.add(update)
+    db.session.flush()
+    if upload is not None and getattr(upload, "filename", ""):
+        attachments.store(actor, update, upload)
+    refresh_progress(commitment)
+    if mark_done and commitment.done_at is None:
+        commitment.done_at = utcnow()
+    db.session.flush()
+    record(
+        actor,
+        AuditAction.CREATE,
+        update,
+        after={
+            "commitment_id": commitment.id,
+            "recorded_on": recorded_on.isoformat(),
+            "progress": progress,
+            "figures": [(f.metric.value, f.value) for f in cleaned_figures],
+            "corrects_id": corrects_id,
+            "mark_done": mark_done,
+        },
+    )
+    return update
+
+
+def clean_update(
+    commitment: Commitment,
+    *,
+    recorded_on,
+    note,
+    progress,
+    evidence_url=None,
+    figures=(),
+) -> dict:
+    """The rules of a progress update's content (``post_update`` and the import): a date not
+    in the future nor before the agreement was signed, a note, a progress of 0-100 %, a valid
+    link and figures. Returns the cleaned values (``figures`` as unsaved
+    ``CommitmentUpdateFigure``); raises ValidationError naming the field."""
     recorded_on = clean_date(recorded_on, "recorded_on")
     require(
         recorded_on <= calendar.today_local(),
@@ -455,48 +519,16 @@ def post_update(
         metric = clean_enum(Metric, figure.metric, "figures")
         value = clean_int(figure.value, "figures", low=0, high=MAX_FIGURE)
         cleaned_figures.append(CommitmentUpdateFigure(metric=metric, value=value))
-    if corrects_id is not None:
-        corrected = db.session.get(CommitmentUpdate, corrects_id)
-        require(
-            corrected is not None and corrected.commitment_id == commitment.id,
-            _("Choose an update of this commitment to correct."),
-            "corrects_id",
-        )
-    update = CommitmentUpdate(
-        commitment=commitment,
-        author_id=getattr(actor, "id", None),
-        recorded_on=recorded_on,
-        note=note,
-        progress=progress,
-        evidence_url=evidence_url,
-        corrects_id=corrects_id,
-    )
-    update.figures = cleaned_figures
-    db.session.add(update)
-    db.session.flush()
-    if upload is not None and getattr(upload, "filename", ""):
-        attachments.store(actor, update, upload)
-    _refresh_progress(commitment)
-    if mark_done and commitment.done_at is None:
-        commitment.done_at = utcnow()
-    db.session.flush()
-    record(
-        actor,
-        AuditAction.CREATE,
-        update,
-        after={
-            "commitment_id": commitment.id,
-            "recorded_on": recorded_on.isoformat(),
-            "progress": progress,
-            "figures": [(f.metric.value, f.value) for f in cleaned_figures],
-            "corrects_id": corrects_id,
-            "mark_done": mark_done,
-        },
-    )
-    return update
+    return {
+        "recorded_on": recorded_on,
+        "note": note,
+        "progress": progress,
+        "evidence_url": evidence_url,
+        "figures": cleaned_figures,
+    }
 
 
-def _refresh_progress(commitment: Commitment) -> None:
+def refresh_progress(commitment: Commitment) -> None:
     """The commitment's figures follow its latest update (by date, then by entry)."""
     latest = db.session.execute(
         sa.select(CommitmentUpdate.progress, CommitmentUpdate.recorded_on)

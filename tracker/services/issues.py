@@ -397,7 +397,7 @@ def default_response_due(sensitivity: Sensitivity, first_seen_on: date) -> date:
     return first_seen_on + timedelta(days=settings.response_days(sensitivity))
 
 
-def _clean(actor, values: dict, *, today: date, triage: bool) -> dict:
+def _clean(actor, values: dict, *, today: date, triage: bool, history: bool = False) -> dict:
     out: dict[str, Any] = {}
     out["title"] = clean_text(values.get("title"), "title", required=True, max_length=300)
     out["summary"] = clean_text(
@@ -433,10 +433,16 @@ def _clean(actor, values: dict, *, today: date, triage: bool) -> dict:
             "district",
         )
     out["sensitivity"] = clean_enum(Sensitivity, values.get("sensitivity"), "sensitivity")
-    out["responsible_agency_id"] = _responsible(values.get("responsible_agency_id"), out["field"])
-    out["agreement_id"], out["commitment_id"] = _agreement_and_clause(
-        actor, values.get("agreement_id"), values.get("commitment_id")
+    out["responsible_agency_id"] = _responsible(
+        values.get("responsible_agency_id"), out["field"], on=seen if history else None
     )
+    if history:  # the importer finds the agreement and clause by their numbers
+        out["agreement_id"] = values.get("agreement_id")
+        out["commitment_id"] = values.get("commitment_id")
+    else:
+        out["agreement_id"], out["commitment_id"] = _agreement_and_clause(
+            actor, values.get("agreement_id"), values.get("commitment_id")
+        )
     due = values.get("response_due_on") if triage else None
     if due in (None, ""):
         out["response_due_on"] = None  # filled by the caller from the setting
@@ -451,11 +457,23 @@ def _clean(actor, values: dict, *, today: date, triage: bool) -> dict:
     return out
 
 
-def _responsible(value, field: Sector) -> int:
+def _responsible(value, field: Sector, *, on: date | None = None) -> int:
     """The responsible agency chosen, or, when none was, the department in charge of the
-    field today (the suggestion the form shows)."""
+    field today (the suggestion the form shows). With ``on`` (an issue of the history), a
+    department that existed that day, though it may have been merged or closed since."""
+    if on is not None and value not in (None, ""):
+        agency = db.session.get(Agency, int(value))
+        require(
+            agency is not None and not agency.is_office and agency.exists_on(on),
+            _(
+                "The responsible agency must be a department that existed on the day the issue "
+                "was first seen."
+            ),
+            "responsible_agency_id",
+        )
+        return agency.id
     if value in (None, ""):
-        suggested = suggested_agencies().get(field.value)
+        suggested = suggested_agencies(on).get(field.value)
         require(suggested is not None, _("Choose the responsible agency."), "responsible_agency_id")
         return suggested
     try:
@@ -566,6 +584,22 @@ def flag(actor, values: dict, *, report: Report | None = None) -> Issue:
     db.session.flush()
     record(actor, AuditAction.CREATE, issue, after=snapshot(issue, ISSUE_FIELDS))
     return issue
+
+
+def clean_imported(values: dict) -> dict:
+    """An issue of the history brought in by the import, under the rules of ``flag`` with the
+    Office's triage (its own response deadline): a title and summary, known field, source
+    and sensitivity, a first-seen day not in the future, no district from 1 July 2025, and a
+    responsible department that existed on the first-seen day. The agreement and clause
+    (``agreement_id``, ``commitment_id``) are taken as given: the importer finds them by their
+    numbers. The response deadline defaults to the sensitivity's. Raises ValidationError
+    naming the field."""
+    cleaned = _clean(None, values, today=calendar.today_local(), triage=True, history=True)
+    if cleaned["response_due_on"] is None:
+        cleaned["response_due_on"] = default_response_due(
+            cleaned["sensitivity"], cleaned["first_seen_on"]
+        )
+    return cleaned
 
 
 def _check_version(issue: Issue, version: int | None) -> None:

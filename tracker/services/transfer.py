@@ -15,6 +15,7 @@ past timeliness comes out as it was.
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import io
 import re
@@ -37,12 +38,16 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.orm import joinedload, selectinload
 
-from tracker import labels
+from tracker import labels, legacy_text
 from tracker.enums import (
     PERIODIC_KINDS,
     AgencyLevel,
     AgreementStatus,
     AuditAction,
+    IssueEventKind,
+    IssueSource,
+    IssueStatus,
+    Metric,
     PartyRole,
     Recurrence,
     ReportKind,
@@ -50,6 +55,7 @@ from tracker.enums import (
     ReviewDecision,
     Role,
     Sector,
+    Sensitivity,
 )
 from tracker.extensions import db
 from tracker.models import (
@@ -57,7 +63,10 @@ from tracker.models import (
     Agreement,
     AgreementParty,
     Commitment,
+    CommitmentUpdate,
     ImportBatch,
+    Issue,
+    IssueEvent,
     Report,
     ReportVersion,
     Term,
@@ -65,6 +74,7 @@ from tracker.models import (
 from tracker.permissions import (
     agreements_visible_to,
     commitments_visible_to,
+    issues_visible_to,
     own_agency_ids,
     reports_visible_to,
 )
@@ -72,7 +82,8 @@ from tracker.services import admin as admin_service
 from tracker.services import agreements as agreement_service
 from tracker.services import attachments, calendar, compliance, settings
 from tracker.services import commitments as commitment_service
-from tracker.services.audit import record, snapshot
+from tracker.services import issues as issue_service
+from tracker.services.audit import record, record_many, snapshot
 from tracker.services.calendar import LOCAL_TZ
 from tracker.services.errors import ValidationError
 from tracker.services.validation import clean_text
@@ -80,6 +91,8 @@ from tracker.text import normalise
 
 #: The most data rows read from one sheet (a bound on memory and time).
 MAX_ROWS = 20_000
+#: Progress updates are written this many at a time (one flush each).
+FLUSH_EVERY = 500
 #: How far down the header row may be (titles and merged cells above it).
 HEADER_SEARCH_ROWS = 10
 
@@ -216,8 +229,99 @@ REPORTS = Sheet(
     ),
 )  # fmt: skip
 
+#: A progress update's figures, one column each.
+METRIC_HEADERS = {
+    Metric.CLASSES_HELD: "Số lớp đã tổ chức",
+    Metric.PEOPLE_TRAINED: "Số người được tập huấn",
+    Metric.ARTICLES_PUBLISHED: "Số bài viết đã đăng",
+    Metric.EVENTS_HELD: "Số sự kiện đã tổ chức",
+    Metric.MISSIONS: "Số đoàn khảo sát",
+    Metric.OTHER: "Số liệu khác",
+}
+UPDATES = Sheet(
+    "updates",
+    "Cập nhật tiến độ",
+    (
+        Col("number", "Số, ký hiệu", required=True, max_length=60, example="05-CTr/BTGTU-SYT"),
+        Col("term", "Giai đoạn", kind="term", required=True, example="2021-2025"),
+        Col("position", "STT", kind="int", required=True,
+            help="STT của nội dung phối hợp trong chương trình.", example=1),
+        Col("recorded_on", "Ngày cập nhật", kind="date", required=True,
+            help="Một cập nhật được nhận ra theo nội dung phối hợp, ngày và nội dung cập nhật.",
+            example="30/06/2023"),
+        Col("progress", "Tiến độ (%)", kind="int", required=True, example=50),
+        Col("note", "Nội dung cập nhật", kind="long", required=True, max_length=5000,
+            example="Tổ chức 2 lớp tập huấn y đức cho 120 cán bộ y tế."),
+        Col("evidence_url", "Đường dẫn minh chứng", max_length=500),
+        *(
+            Col(f"metric_{metric.value}", header, kind="int",
+                example=example)
+            for (metric, header), example in zip(
+                METRIC_HEADERS.items(), (2, 120, "", "", "", ""), strict=True
+            )
+        ),
+        Col("corrects", "Đính chính cập nhật ngày", kind="date",
+            help="Ngày của cập nhật trước mà cập nhật này đính chính."),
+    ),
+)  # fmt: skip
+ISSUES = Sheet(
+    "issues",
+    "Vấn đề dư luận",
+    (
+        Col("reference", "Số hiệu", max_length=40,
+            help="Số của vấn đề trong sổ theo dõi hoặc bản xuất (#12). Để trống: nhận ra theo "
+            "tiêu đề, ngày phát hiện và cơ quan báo cáo.",
+            example="VĐ-2019-014"),
+        Col("title", "Tiêu đề", required=True, max_length=300,
+            example="Phản ánh về chất lượng bữa ăn bán trú"),
+        Col("summary", "Tóm tắt", kind="long", required=True, max_length=5000,
+            example="Hình ảnh bữa ăn bán trú được chia sẻ trên mạng xã hội."),
+        Col("field", "Lĩnh vực", kind="enum", enum=Sector, required=True,
+            example=Sector.EDUCATION),
+        Col("source", "Nguồn", kind="enum", enum=IssueSource, required=True,
+            example=IssueSource.SOCIAL_MEDIA),
+        Col("source_outlet", "Tên báo, trang, kênh", max_length=200),
+        Col("source_url", "Đường dẫn nguồn", max_length=500),
+        Col("source_date", "Ngày đăng tin", kind="date"),
+        Col("district", "Huyện", max_length=100,
+            help="Từ 01/7/2025 không còn cấp huyện: để trống."),
+        Col("commune", "Xã, phường", max_length=100),
+        Col("first_seen_on", "Ngày phát hiện", kind="date", required=True,
+            example="12/09/2019"),
+        Col("sensitivity", "Mức độ nhạy cảm", kind="enum", enum=Sensitivity, required=True,
+            example=Sensitivity.MEDIUM),
+        Col("reporting", "Cơ quan báo cáo", kind="agency", required=True,
+            help="Mã hoặc tên.", example="SGDDT"),
+        Col("responsible", "Cơ quan chịu trách nhiệm", kind="agency",
+            help="Mã hoặc tên; cơ quan còn tồn tại vào ngày phát hiện. Để trống: cơ quan phụ "
+            "trách lĩnh vực.", example="SGDDT"),
+        Col("response_due_on", "Hạn phản hồi", kind="date",
+            help="Để trống: tính theo mức độ nhạy cảm."),
+        Col("status", "Trạng thái", kind="enum", enum=IssueStatus, required=True,
+            example=IssueStatus.RESOLVED),
+        Col("resolved_at", "Giải quyết xong lúc", kind="instant",
+            help="Bắt buộc khi đã giải quyết hoặc đã đóng.", example="30/09/2019 16:00"),
+        Col("closed_at", "Đóng lúc", kind="instant",
+            help="Bắt buộc khi đã đóng hoặc không xử lý."),
+        Col("dismissed_reason", "Lý do không xử lý", kind="long", max_length=5000),
+        Col("escalated_at", "Báo cáo lãnh đạo lúc", kind="instant"),
+        Col("agreement", "Thuộc chương trình (số, ký hiệu)", max_length=60),
+        Col("agreement_term", "Giai đoạn của chương trình", kind="term"),
+        Col("position", "STT nội dung phối hợp", kind="int"),
+    ),
+)  # fmt: skip
+
 #: In the order they are read (what a row refers to comes before it).
-SHEETS: tuple[Sheet, ...] = (AGENCIES, TERMS, AGREEMENTS, PARTIES, COMMITMENTS, REPORTS)
+SHEETS: tuple[Sheet, ...] = (
+    AGENCIES,
+    TERMS,
+    AGREEMENTS,
+    PARTIES,
+    COMMITMENTS,
+    UPDATES,
+    REPORTS,
+    ISSUES,
+)
 GUIDE_TITLE = "Hướng dẫn"
 LISTS_TITLE = "Danh mục"
 #: The templates offered for download, by the kind of record (with the sheets they hold).
@@ -225,7 +329,9 @@ TEMPLATES: dict[str, tuple[Sheet, ...]] = {
     "agencies": (AGENCIES,),
     "agreements": (TERMS, AGREEMENTS, PARTIES),
     "commitments": (COMMITMENTS,),
+    "updates": (UPDATES,),
     "reports": (REPORTS,),
+    "issues": (ISSUES,),
     "all": SHEETS,
 }
 
@@ -276,8 +382,13 @@ class Result:
     sheets: list[str] = field(default_factory=list)
     dry_run: bool = True
     batch: ImportBatch | None = None
-    #: Cells written in the legacy TCVN3 encoding, converted to Unicode.
-    converted: int = 0
+    #: Cells written in a legacy encoding ("TCVN3", "VNI"), converted to Unicode.
+    encodings: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def converted(self) -> int:
+        """How many cells were converted from a legacy encoding."""
+        return sum(self.encodings.values())
 
     @property
     def ok(self) -> bool:
@@ -310,99 +421,15 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-# -- legacy Vietnamese encodings -------------------------------------------------------------
+# -- legacy Vietnamese encodings (TCVN3, VNI): ``tracker.legacy_text`` -----------------------
 
-#: TCVN3 (ABC): each Vietnamese letter was one byte of an 8-bit font (.VnTime); read as
-#: Unicode, "Sở Y tế" shows as "Së Y tÕ". Capitals with tone marks were lower-case letters in a
-#: capitals font, so only the plain capitals have their own bytes.
-_TCVN3 = {
-    "µ": "à",
-    "¸": "á",
-    "¶": "ả",
-    "·": "ã",
-    "¹": "ạ",
-    "¨": "ă",
-    "»": "ằ",
-    "¾": "ắ",
-    "¼": "ẳ",
-    "½": "ẵ",
-    "Æ": "ặ",
-    "©": "â",
-    "Ç": "ầ",
-    "Ê": "ấ",
-    "È": "ẩ",
-    "É": "ẫ",
-    "Ë": "ậ",
-    "®": "đ",
-    "Ì": "è",
-    "Ð": "é",
-    "Î": "ẻ",
-    "Ï": "ẽ",
-    "Ñ": "ẹ",
-    "ª": "ê",
-    "Ò": "ề",
-    "Õ": "ế",
-    "Ó": "ể",
-    "Ô": "ễ",
-    "Ö": "ệ",
-    "×": "ì",
-    "Ý": "í",
-    "Ø": "ỉ",
-    "Ü": "ĩ",
-    "Þ": "ị",
-    "ß": "ò",
-    "ã": "ó",
-    "á": "ỏ",
-    "â": "õ",
-    "ä": "ọ",
-    "«": "ô",
-    "å": "ồ",
-    "è": "ố",
-    "æ": "ổ",
-    "ç": "ỗ",
-    "é": "ộ",
-    "¬": "ơ",
-    "ê": "ờ",
-    "í": "ớ",
-    "ë": "ở",
-    "ì": "ỡ",
-    "î": "ợ",
-    "ï": "ù",
-    "ó": "ú",
-    "ñ": "ủ",
-    "ò": "ũ",
-    "ô": "ụ",
-    "\xad": "ư",
-    "õ": "ừ",
-    "ø": "ứ",
-    "ö": "ử",
-    "÷": "ữ",
-    "ù": "ự",
-    "ú": "ỳ",
-    "ý": "ý",
-    "û": "ỷ",
-    "ü": "ỹ",
-    "þ": "ỵ",
-    "¡": "Ă",
-    "¢": "Â",
-    "§": "Đ",
-    "£": "Ê",
-    "¤": "Ô",
-    "¥": "Ơ",
-    "¦": "Ư",
-}
-_FROM_TCVN3 = str.maketrans(_TCVN3)
-#: Bytes that TCVN3 text shows and Vietnamese text in Unicode never has.
-_TCVN3_ONLY = frozenset(_TCVN3) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-#: Letters only Unicode Vietnamese has (TCVN3 text never shows them).
-_UNICODE_ONLY = frozenset("ăđĩũơưĂĐĨŨƠƯ") | frozenset(map(chr, range(0x1EA0, 0x1EFA)))
+from_tcvn3 = legacy_text.from_tcvn3
+from_vni = legacy_text.from_vni
 
 
-def from_tcvn3(text: str) -> str | None:
-    """The text converted to Unicode when it reads as TCVN3 (ABC), else None."""
-    if not any(c in _TCVN3_ONLY for c in text) or any(c in _UNICODE_ONLY for c in text):
-        return None
-    return text.translate(_FROM_TCVN3)
+def _unicode(text: str) -> str:
+    """A header or sheet name as Vietnamese Unicode, whatever encoding it was typed in."""
+    return legacy_text.read_legacy(text).text
 
 
 def _text(value: Any) -> str:
@@ -474,8 +501,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.enums: dict[type, dict[str, Any]] = {}
-        #: How many cells were read as TCVN3 and converted to Unicode.
-        self.converted = 0
+        #: How many cells were read in each legacy encoding and converted to Unicode.
+        self.converted: dict[str, int] = {}
         self.refresh()
 
     def refresh(self) -> None:
@@ -494,10 +521,18 @@ class _Reader:
             if raw is None or text == "":
                 return None
             return _moment(raw, col.kind == "instant")
-        converted = from_tcvn3(text)
-        if converted is not None:
-            text = converted
-            self.converted += 1
+        if not text.isascii():
+            reading = legacy_text.read_legacy(text)
+            if reading.unreadable:
+                raise ValueError(
+                    _(
+                        "this text cannot be read: it looks like an old encoding (TCVN3, VNI) "
+                        "that is neither. Retype it in Unicode."
+                    )
+                )
+            if reading.encoding:
+                text = reading.text
+                self.converted[reading.encoding] = self.converted.get(reading.encoding, 0) + 1
         if text == "":
             if col.kind == "bool":
                 return None
@@ -588,7 +623,7 @@ def _header_row(rows: list[tuple], known: set[str]) -> tuple[int, dict[str, int]
         found: dict[str, int] = {}
         for position, cell in enumerate(cells):
             text = _text(cell)
-            key = normalise(from_tcvn3(text) or text)
+            key = normalise(_unicode(text))
             if key in known:
                 found.setdefault(key, position)
         return found
@@ -662,7 +697,7 @@ def read_workbook(data: bytes, name: str, result: Result) -> list[_Rows]:
     except ValidationError as error:
         result.problems.append(Problem("", 0, "", error.message))
         return []
-    by_title = {normalise(from_tcvn3(ws.title) or ws.title): ws for ws in book.worksheets}
+    by_title = {normalise(_unicode(ws.title)): ws for ws in book.worksheets}
     out = []
     for sheet in SHEETS:
         worksheet = by_title.get(normalise(sheet.title))
@@ -705,11 +740,31 @@ class _Importer:
         self.commitments: dict[int, dict[int, Commitment]] = {}
         self.reports: dict[int, dict[tuple[ReportKind, str], Report]] = {}
         self.agreement_rows: dict[tuple[str, int], int] = {}
+        self.updates: dict[int, dict[tuple[date, str], CommitmentUpdate]] = {}
+        self.updates_read: set[int] = set()  # agreements whose updates are read
+        self.progressed: dict[int, Commitment] = {}
+        self.issues_by_key: dict[tuple[str, date, int], int | Issue] | None = None
+        self.issues_by_reference: dict[str, int | Issue] = {}
+        #: Audit rows waiting for their objects' flush (written together: ``flush``).
+        self.pending_audit: list[tuple[AuditAction, Any, dict]] = []
+
+    def audit(self, action: AuditAction, obj, **fields) -> None:
+        """An audit row for ``obj``, written at the next ``flush`` (with the import's file)."""
+        self.pending_audit.append((action, obj, {"detail": self.detail, **fields}))
+
+    def flush(self) -> None:
+        """Write what the rows read so far created or changed, and their audit rows: rows are
+        written in batches (``FLUSH_EVERY``), not one by one."""
+        db.session.flush()
+        record_many(self.actor, self.pending_audit)
+        self.pending_audit = []
 
     # Each sheet's rows: values read, then the row applied; a problem names its column.
     def each(self, rows: _Rows, apply: Callable[[int, dict], None], *, field_columns: dict):
         sheet = rows.sheet
-        for number, raw in rows.rows:
+        for count, (number, raw) in enumerate(rows.rows, start=1):
+            if count % FLUSH_EVERY == 0:
+                self.flush()
             values: dict[str, Any] = {}
             failed = False
             for col in sheet.columns:
@@ -755,18 +810,17 @@ class _Importer:
                 key = field_columns.get(error.field or "", error.field or "")
                 header = next((c.header for c in sheet.columns if c.key == key), "")
                 self.result.problems.append(Problem(sheet.title, number, header, error.message))
+        self.flush()
 
     def _audit_update(self, obj, before: dict, after: dict) -> bool:
         changed = [k for k in after if before.get(k) != after[k]]
         if not changed:
             return False
-        record(
-            self.actor,
+        self.audit(
             AuditAction.UPDATE,
             obj,
             before={k: before.get(k) for k in changed},
             after={k: after[k] for k in changed},
-            detail=self.detail,
         )
         return True
 
@@ -1054,22 +1108,14 @@ class _Importer:
                 **state,
             )
             db.session.add(commitment)
-            db.session.flush()
             known[commitment.position] = commitment
-            record(
-                self.actor,
-                AuditAction.CREATE,
-                commitment,
-                after=snapshot(commitment, fields),
-                detail=self.detail,
-            )
+            self.audit(AuditAction.CREATE, commitment, after=snapshot(commitment, fields))
             self.result.count(COMMITMENTS, "created")
             return
         before = snapshot(existing, fields)
         for name, value in (cleaned | state).items():
             if getattr(existing, name) != value:
                 setattr(existing, name, value)
-        db.session.flush()
         changed = self._audit_update(existing, before, snapshot(existing, fields))
         self.result.count(COMMITMENTS, "updated" if changed else "unchanged")
 
@@ -1183,7 +1229,6 @@ class _Importer:
             if first is not None:
                 report.created_at = first
             db.session.add(report)
-            db.session.flush()
             known[(kind, period.label)] = report
             if first is not None:
                 decision = {
@@ -1192,7 +1237,7 @@ class _Importer:
                 }.get(status)
                 db.session.add(
                     ReportVersion(
-                        report_id=report.id,
+                        report=report,
                         number=1,
                         submitted_at=instants["last_submitted_at"],
                         decision=decision,
@@ -1200,12 +1245,10 @@ class _Importer:
                         **sections,
                     )
                 )
-            record(
-                self.actor,
+            self.audit(
                 AuditAction.CREATE,
                 report,
                 after=snapshot(report, ("agency_id", "kind", "period", *names)),
-                detail=self.detail,
             )
             self.result.count(REPORTS, "created")
             return
@@ -1213,9 +1256,319 @@ class _Importer:
         for name, value in fields.items():
             if getattr(existing, name) != value:
                 setattr(existing, name, value)
-        db.session.flush()
         changed = self._audit_update(existing, before, snapshot(existing, names))
         self.result.count(REPORTS, "updated" if changed else "unchanged")
+
+    # -- progress updates ----------------------------------------------------------------
+
+    def _updates_of(self, commitment: Commitment) -> dict[tuple[date, str], CommitmentUpdate]:
+        """A commitment's progress updates by day and note: those of all its agreement's
+        commitments are read at once, once per import."""
+        if commitment.agreement_id not in self.updates_read:
+            self.updates_read.add(commitment.agreement_id)
+            for c in self._commitments_of(commitment.agreement).values():
+                self.updates.setdefault(c.id, {})
+            for u in db.session.scalars(
+                sa.select(CommitmentUpdate)
+                .join(Commitment, CommitmentUpdate.commitment_id == Commitment.id)
+                .where(Commitment.agreement_id == commitment.agreement_id)
+                .options(selectinload(CommitmentUpdate.figures))
+                .order_by(CommitmentUpdate.id)
+            ):
+                self.updates.setdefault(u.commitment_id, {})[(u.recorded_on, u.note)] = u
+        return self.updates.setdefault(commitment.id, {})
+
+    def progress_update(self, number: int, values: dict) -> None:
+        """A dated progress update, matched by its commitment, day and note. An update is
+        never changed (a correction is a new update): the same one with other figures is a
+        problem, not an update."""
+        column = UPDATES.column
+        agreement = self._agreement_for_commitments(values["number"], values["term"])
+        commitment = None
+        if agreement is not None:
+            commitment = self._commitments_of(agreement).get(values["position"])
+        if commitment is None:
+            raise _RowError(
+                column("position").header,
+                _(
+                    "there is no commitment %(position)s in the agreement %(number)s (%(term)s).",
+                    position=values["position"],
+                    number=values["number"],
+                    term=values["term"].name,
+                ),
+            )
+        figures = [
+            commitment_service.FigureInput(metric, values[f"metric_{metric.value}"])
+            for metric in Metric
+            if values.get(f"metric_{metric.value}") is not None
+        ]
+        cleaned = commitment_service.clean_update(
+            commitment,
+            recorded_on=values["recorded_on"],
+            note=values["note"],
+            progress=values["progress"],
+            evidence_url=values.get("evidence_url") or None,
+            figures=figures,
+        )
+        known = self._updates_of(commitment)
+        key = (cleaned["recorded_on"], cleaned["note"])
+        existing = known.get(key)
+        wanted = {(f.metric, f.value) for f in cleaned["figures"]}
+        if existing is not None:
+            same = (
+                existing.progress == cleaned["progress"]
+                and (existing.evidence_url or None) == cleaned["evidence_url"]
+                and {(f.metric, f.value) for f in existing.figures} == wanted
+            )
+            if not same:
+                raise _RowError(
+                    column("progress").header,
+                    _(
+                        "This update was recorded with other figures. An update is never "
+                        "changed: record a correction (a new row that names this one's date)."
+                    ),
+                )
+            self.result.count(UPDATES, "unchanged")
+            return
+        corrects_id = None
+        if values.get("corrects") is not None:
+            corrected = [u for (day, _note), u in known.items() if day == values["corrects"]]
+            if not corrected:
+                raise _RowError(
+                    column("corrects").header,
+                    _("This commitment has no update of that date."),
+                )
+            if corrected[-1].id is None:
+                self.flush()
+            corrects_id = corrected[-1].id
+        update = CommitmentUpdate(
+            commitment_id=commitment.id,
+            recorded_on=cleaned["recorded_on"],
+            note=cleaned["note"],
+            progress=cleaned["progress"],
+            evidence_url=cleaned["evidence_url"],
+            corrects_id=corrects_id,
+            import_batch_id=self.batch.id,
+        )
+        update.figures = cleaned["figures"]
+        db.session.add(update)
+        known[key] = update
+        self.progressed[commitment.id] = commitment
+        self.audit(
+            AuditAction.CREATE,
+            update,
+            after={
+                "commitment_id": commitment.id,
+                "recorded_on": update.recorded_on.isoformat(),
+                "progress": update.progress,
+                "figures": [(f.metric.value, f.value) for f in update.figures],
+                "corrects_id": corrects_id,
+            },
+        )
+        self.result.count(UPDATES, "created")
+
+    def finish_updates(self) -> None:
+        """Each commitment that got updates follows its latest one (by date, then by entry),
+        as ``commitments.refresh_progress`` has it, from the updates already in hand."""
+        self.flush()
+        for commitment in self.progressed.values():
+            latest = max(self.updates[commitment.id].values(), key=lambda u: (u.recorded_on, u.id))
+            if (commitment.progress, commitment.last_update_on) != (
+                latest.progress,
+                latest.recorded_on,
+            ):
+                commitment.progress, commitment.last_update_on = latest.progress, latest.recorded_on
+        self.flush()
+
+    # -- flagged issues ------------------------------------------------------------------
+
+    def _issue_index(self) -> None:
+        """Every issue's reference and natural key (title, first seen, reporting agency),
+        read once per import."""
+        if self.issues_by_key is not None:
+            return
+        self.issues_by_key = {}
+        self.issues_by_reference = {}
+        rows = db.session.execute(
+            sa.select(
+                Issue.id,
+                Issue.reference,
+                Issue.title_norm,
+                Issue.first_seen_on,
+                Issue.reporting_agency_id,
+            )
+        )
+        for row in rows:
+            key = (row.title_norm, row.first_seen_on, row.reporting_agency_id)
+            self.issues_by_key[key] = row.id
+            if row.reference:
+                self.issues_by_reference[row.reference.lower()] = row.id
+
+    def issue(self, number: int, values: dict) -> None:
+        """An issue of the history, matched by its reference, or by its title, first-seen
+        day and reporting agency; its status, resolution and closure as they were."""
+        column = ISSUES.column
+        agreement_id = commitment_id = None
+        if values.get("agreement"):
+            term = values.get("agreement_term")
+            if term is None:
+                raise _RowError(column("agreement_term").header, _("this cell is empty."))
+            agreement = self._agreement_for_commitments(values["agreement"], term)
+            if agreement is None:
+                raise _RowError(
+                    column("agreement").header,
+                    _(
+                        "there is no agreement %(number)s in the term %(term)s.",
+                        number=values["agreement"],
+                        term=term.name,
+                    ),
+                )
+            agreement_id = agreement.id
+            if values.get("position") is not None:
+                commitment = self._commitments_of(agreement).get(values["position"])
+                if commitment is None:
+                    raise _RowError(
+                        column("position").header,
+                        _(
+                            "there is no commitment %(position)s in the agreement %(number)s "
+                            "(%(term)s).",
+                            position=values["position"],
+                            number=values["agreement"],
+                            term=term.name,
+                        ),
+                    )
+                commitment_id = commitment.id
+        responsible = values.get("responsible")
+        due = values.get("response_due_on")
+        if due is None and values["first_seen_on"] is not None:
+            due = values["first_seen_on"] + timedelta(
+                days=settings.response_days(values["sensitivity"], self.settings)
+            )
+        cleaned = issue_service.clean_imported(
+            {
+                "title": values["title"],
+                "summary": values["summary"],
+                "field": values["field"].value,
+                "source": values["source"].value,
+                "source_outlet": values.get("source_outlet", ""),
+                "source_url": values.get("source_url") or None,
+                "source_date": values.get("source_date"),
+                "district": values.get("district", ""),
+                "commune": values.get("commune", ""),
+                "first_seen_on": values["first_seen_on"],
+                "sensitivity": values["sensitivity"].value,
+                "responsible_agency_id": responsible.id if responsible else None,
+                "response_due_on": due,
+                "agreement_id": agreement_id,
+                "commitment_id": commitment_id,
+            }
+        )
+        status: IssueStatus = values["status"]
+        state = self._issue_state(status, values, cleaned["first_seen_on"])
+        reporting: Agency = values["reporting"]
+        reference = values.get("reference") or None
+        self._issue_index()
+        issue_id = None
+        if reference:
+            issue_id = self.issues_by_reference.get(reference.lower())
+        key = (normalise(cleaned["title"])[:300], cleaned["first_seen_on"], reporting.id)
+        if issue_id is None:
+            issue_id = self.issues_by_key.get(key)
+        fields = (*issue_service.ISSUE_FIELDS, "reporting_agency_id", *state)
+        if issue_id is None:
+            issue = Issue(
+                reporting_agency_id=reporting.id,
+                reference=reference,
+                created_by_id=getattr(self.actor, "id", None),
+                import_batch_id=self.batch.id,
+                **cleaned,
+                **state,
+            )
+            issue.created_at = calendar.local_midnight(cleaned["first_seen_on"])
+            db.session.add(issue)
+            db.session.add(
+                IssueEvent(
+                    issue=issue,
+                    actor_id=getattr(self.actor, "id", None),
+                    kind=IssueEventKind.CREATED,
+                    to_status=status,
+                    created_at=issue.created_at,
+                    data={"source": issue.source.value, "import": self.batch.filename},
+                )
+            )
+            self.issues_by_key[key] = issue
+            if reference:
+                self.issues_by_reference[reference.lower()] = issue
+            self.audit(AuditAction.CREATE, issue, after=snapshot(issue, fields))
+            self.result.count(ISSUES, "created")
+            return
+        issue = issue_id if isinstance(issue_id, Issue) else db.session.get(Issue, issue_id)
+        before = snapshot(issue, fields)
+        changes = cleaned | state | {"reporting_agency_id": reporting.id}
+        if reference and not issue.reference and reference != f"#{issue.id}":
+            changes["reference"] = reference
+        for name, value in changes.items():
+            if getattr(issue, name) != value:
+                setattr(issue, name, value)
+        after = snapshot(issue, fields)
+        changed = [k for k in fields if before[k] != after[k]]
+        if changed:
+            db.session.add(
+                IssueEvent(
+                    issue=issue,
+                    actor_id=getattr(self.actor, "id", None),
+                    kind=IssueEventKind.UPDATED,
+                    data={
+                        "changed": {k: [before[k], after[k]] for k in changed},
+                        "import": self.batch.filename,
+                    },
+                )
+            )
+        changed = self._audit_update(issue, before, after)
+        self.result.count(ISSUES, "updated" if changed else "unchanged")
+
+    def _issue_state(self, status: IssueStatus, values: dict, seen: date) -> dict:
+        """Status, resolution, closure and escalation as they were, checked against each
+        other: a resolved or closed issue has its resolution time, a closed or dismissed one
+        its closing time, a dismissed one its reason; none before the issue was seen."""
+        column = ISSUES.column
+        instants = {}
+        for key in ("resolved_at", "closed_at", "escalated_at"):
+            moment = values.get(key)
+            instants[key] = _local_instant(moment) if moment is not None else None
+            if instants[key] is not None:
+                if calendar.local_date(instants[key]) < seen:
+                    raise _RowError(
+                        column(key).header,
+                        _("This time is before the day the issue was first seen."),
+                    )
+                if instants[key] > datetime.now(UTC):
+                    raise _RowError(column(key).header, _("This time is in the future."))
+        resolved = status in (IssueStatus.RESOLVED, IssueStatus.CLOSED)
+        closed = status in (IssueStatus.CLOSED, IssueStatus.DISMISSED)
+        if resolved and instants["resolved_at"] is None:
+            raise _RowError(column("resolved_at").header, _("this cell is empty."))
+        if closed and instants["closed_at"] is None:
+            raise _RowError(column("closed_at").header, _("this cell is empty."))
+        if not resolved:
+            instants["resolved_at"] = None
+        if not closed:
+            instants["closed_at"] = None
+        if (
+            instants["resolved_at"] is not None
+            and instants["closed_at"] is not None
+            and instants["closed_at"] < instants["resolved_at"]
+        ):
+            raise _RowError(
+                column("closed_at").header,
+                _("An issue cannot be closed before it was resolved."),
+            )
+        reason = values.get("dismissed_reason") or None
+        if status is IssueStatus.DISMISSED and not reason:
+            raise _RowError(column("dismissed_reason").header, _("Say why the issue is dismissed."))
+        if status is not IssueStatus.DISMISSED:
+            reason = None
+        return {"status": status, "dismissed_reason": reason, **instants}
 
     def run(self, sheets: list[_Rows]) -> None:
         self.windows: dict[int, list] = {}
@@ -1228,7 +1581,13 @@ class _Importer:
             ("parties", self.party_row, {}),
             ("agreements", self.agreement, {"term_id": "term"}),
             ("commitments", self.commitment, {"responsible_agency_id": "agency"}),
+            ("updates", self.progress_update, {"figures": "metric_other"}),
             ("reports", self.report, {}),
+            (
+                "issues",
+                self.issue,
+                {"responsible_agency_id": "responsible", "source_url": "source_url"},
+            ),
         ):
             rows = by_key.get(key)
             if rows is None:
@@ -1242,6 +1601,8 @@ class _Importer:
                     if term is not None:
                         self.agreement_rows[(_text(raw.get("number")).lower(), term.id)] = number
             self.each(rows, apply, field_columns=columns)
+            if key == "updates":
+                self.finish_updates()
             if key == "agreements" or (key == "parties" and "agreements" not in by_key):
                 self.check_orphan_parties(rows)
             if key == "agencies":
@@ -1297,6 +1658,10 @@ def import_workbook(actor, data: bytes, filename: str, *, dry_run: bool) -> Resu
     db.session.add(batch)
     db.session.flush()
     importer = _Importer(actor, result, batch, batch.filename)
+    # Thousands of ORM objects: the cyclic garbage collector's passes over them cost about a
+    # tenth of the time and free nothing (the session holds them); paused for the import.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         importer.run(sheets)
     except sa.exc.IntegrityError:
@@ -1305,7 +1670,10 @@ def import_workbook(actor, data: bytes, filename: str, *, dry_run: bool) -> Resu
             Problem("", 0, "", _("The file contradicts itself (the same record twice?)."))
         )
         return result
-    result.converted = importer.reader.converted
+    finally:
+        if collecting:
+            gc.enable()
+    result.encodings = dict(importer.reader.converted)
     if dry_run or result.problems:
         db.session.rollback()
         return result
@@ -1336,16 +1704,18 @@ def _exists(stmt: sa.Select) -> bool:
 
 
 def undo_batch(actor, batch: ImportBatch) -> dict[str, int]:
-    """Remove the agreements (with their parties), commitments and reports an import created,
-    while nothing newer depends on them: no progress update, no new submission, review, event,
-    file or issue link, no change since, no commitment or successor added to an imported
-    agreement. Agencies and terms stay (others refer to them). An import that changed records
-    which existed before it cannot be undone. Raises ValidationError saying why; flushes and
-    audits, the caller commits. Returns how many records of each kind were removed."""
+    """Remove the agreements (with their parties), commitments, progress updates, reports and
+    issues an import created, while nothing newer depends on them: no progress update, no new
+    submission, review, issue event, file or issue link, no change since, no commitment or
+    successor added to an imported agreement. Agencies and terms stay (others refer to them).
+    An import that changed records which existed before it, or added progress updates to older
+    commitments (their progress would stay as the import set it), cannot be undone. Raises
+    ValidationError saying why; flushes and audits, the caller commits. Returns how many
+    records of each kind were removed."""
     from tracker.models import (
         Attachment,
         AuditEvent,
-        CommitmentUpdate,
+        CommitmentUpdateFigure,
         ReportEvent,
         report_issue,
     )
@@ -1360,6 +1730,20 @@ def undo_batch(actor, batch: ImportBatch) -> dict[str, int]:
     agreement_ids = _ids(Agreement, batch)
     commitment_ids = _ids(Commitment, batch)
     report_ids = _ids(Report, batch)
+    update_ids = _ids(CommitmentUpdate, batch)
+    issue_ids = _ids(Issue, batch)
+    if _exists(
+        sa.select(CommitmentUpdate.id).where(
+            CommitmentUpdate.id.in_(update_ids),
+            CommitmentUpdate.commitment_id.not_in(commitment_ids),
+        )
+    ):
+        refuse(
+            _(
+                "This import added progress updates to commitments recorded before it: it "
+                "cannot be undone."
+            )
+        )
     newer = {
         "changed": any(
             _exists(
@@ -1373,11 +1757,35 @@ def undo_batch(actor, batch: ImportBatch) -> dict[str, int]:
                 ("agreement", agreement_ids),
                 ("commitment", commitment_ids),
                 ("report", report_ids),
+                ("issue", issue_ids),
             )
             if ids
         ),
         "updates": _exists(
-            sa.select(CommitmentUpdate.id).where(CommitmentUpdate.commitment_id.in_(commitment_ids))
+            sa.select(CommitmentUpdate.id).where(
+                CommitmentUpdate.commitment_id.in_(commitment_ids),
+                CommitmentUpdate.id.not_in(update_ids),
+            )
+        ),
+        "corrections": _exists(
+            sa.select(CommitmentUpdate.id).where(
+                CommitmentUpdate.corrects_id.in_(update_ids),
+                CommitmentUpdate.id.not_in(update_ids),
+            )
+        ),
+        "issue_events": _exists(
+            sa.select(IssueEvent.id).where(
+                IssueEvent.issue_id.in_(issue_ids), IssueEvent.kind != IssueEventKind.CREATED
+            )
+        ),
+        "issue_links": _exists(
+            sa.select(Issue.id).where(
+                Issue.id.not_in(issue_ids),
+                sa.or_(
+                    Issue.agreement_id.in_(agreement_ids),
+                    Issue.commitment_id.in_(commitment_ids),
+                ),
+            )
         ),
         "commitments": _exists(
             sa.select(Commitment.id).where(
@@ -1404,11 +1812,18 @@ def undo_batch(actor, batch: ImportBatch) -> dict[str, int]:
                     Attachment.report_version_id.in_(
                         sa.select(ReportVersion.id).where(ReportVersion.report_id.in_(report_ids))
                     ),
+                    Attachment.commitment_update_id.in_(update_ids),
+                    Attachment.issue_id.in_(issue_ids),
                 )
             )
         ),
         "issues": _exists(
-            sa.select(report_issue.c.report_id).where(report_issue.c.report_id.in_(report_ids))
+            sa.select(report_issue.c.report_id).where(
+                sa.or_(
+                    report_issue.c.report_id.in_(report_ids),
+                    report_issue.c.issue_id.in_(issue_ids),
+                )
+            )
         ),
     }
     if any(newer.values()):
@@ -1420,6 +1835,31 @@ def undo_batch(actor, batch: ImportBatch) -> dict[str, int]:
         )
     # Bulk deletes: a submitted version may never be deleted one by one in the app; here the
     # whole import goes, as if it had never been confirmed.
+    # Progress updates and timeline events are frozen one by one in the app (ORM events);
+    # these bulk deletes are the one way out, for records only this import wrote.
+    db.session.execute(
+        sa.delete(IssueEvent).where(IssueEvent.issue_id.in_(issue_ids)),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.execute(
+        sa.delete(Issue).where(Issue.id.in_(issue_ids)),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.execute(
+        sa.delete(CommitmentUpdateFigure).where(CommitmentUpdateFigure.update_id.in_(update_ids)),
+        execution_options={"synchronize_session": False},
+    )
+    # Corrections first: an update may name another of the same import.
+    db.session.execute(
+        sa.update(CommitmentUpdate)
+        .where(CommitmentUpdate.id.in_(update_ids))
+        .values(corrects_id=None),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.execute(
+        sa.delete(CommitmentUpdate).where(CommitmentUpdate.id.in_(update_ids)),
+        execution_options={"synchronize_session": False},
+    )
     db.session.execute(
         sa.delete(ReportVersion).where(ReportVersion.report_id.in_(report_ids)),
         execution_options={"synchronize_session": False},
@@ -1441,7 +1881,9 @@ def undo_batch(actor, batch: ImportBatch) -> dict[str, int]:
     removed = {
         "agreements": len(agreement_ids),
         "commitments": len(commitment_ids),
+        "progress updates": len(update_ids),
         "reports": len(report_ids),
+        "issues": len(issue_ids),
     }
     batch.undone_at = datetime.now(UTC)
     batch.undone_by_id = getattr(actor, "id", None)
@@ -1511,9 +1953,41 @@ def gather(user) -> dict[str, list[dict[str, Any]]]:
     else:
         report_stmt = reports_visible_to(user, report_stmt)
     reports = db.session.scalars(report_stmt).all()
+    commitment_ids = [c.id for c in commitments]
+    by_commitment = {c.id: c for c in commitments}
+    updates = [
+        u
+        for chunk in _chunks(commitment_ids, 500)
+        for u in db.session.scalars(
+            sa.select(CommitmentUpdate)
+            .where(CommitmentUpdate.commitment_id.in_(chunk))
+            .options(
+                selectinload(CommitmentUpdate.figures),
+                joinedload(CommitmentUpdate.corrects),
+            )
+        )
+    ]
+    position = {cid: index for index, cid in enumerate(commitment_ids)}
+    updates.sort(key=lambda u: (position[u.commitment_id], u.recorded_on, u.id))
+    # Issues carry sensitive data: the same rule as every list (Office, leadership, the
+    # reporting and responsible agencies).
+    issue_stmt = sa.select(Issue).options(
+        joinedload(Issue.reporting_agency),
+        joinedload(Issue.responsible_agency),
+        joinedload(Issue.agreement).joinedload(Agreement.term),
+        joinedload(Issue.commitment),
+    )
+    if not everything:
+        issue_stmt = issues_visible_to(user, issue_stmt)
+    issues = db.session.scalars(issue_stmt.order_by(Issue.first_seen_on, Issue.id)).all()
     agencies = db.session.scalars(sa.select(Agency).order_by(Agency.id)).all()
     if not everything:
-        wanted = set(own_agency_ids(user)) | {p.agency_id for a in agreements for p in a.parties}
+        wanted = (
+            set(own_agency_ids(user))
+            | {p.agency_id for a in agreements for p in a.parties}
+            | {i.reporting_agency_id for i in issues}
+            | {i.responsible_agency_id for i in issues if i.responsible_agency_id}
+        )
         agencies = [a for a in agencies if a.id in wanted]
     by_id = {a.id: a for a in agencies}
     terms = db.session.scalars(sa.select(Term).order_by(Term.start_date)).all()
@@ -1597,7 +2071,54 @@ def gather(user) -> dict[str, list[dict[str, Any]]]:
             }
             for r in reports
         ],
+        "updates": [
+            {
+                "number": by_commitment[u.commitment_id].agreement.number,
+                "term": by_commitment[u.commitment_id].agreement.term.name,
+                "position": by_commitment[u.commitment_id].position,
+                "recorded_on": u.recorded_on,
+                "progress": u.progress,
+                "note": u.note,
+                "evidence_url": u.evidence_url,
+                **{f"metric_{f.metric.value}": f.value for f in u.figures},
+                "corrects": u.corrects.recorded_on if u.corrects is not None else None,
+            }
+            for u in updates
+        ],
+        "issues": [
+            {
+                "reference": i.reference or f"#{i.id}",
+                "title": i.title,
+                "summary": i.summary,
+                "field": i.field,
+                "source": i.source,
+                "source_outlet": i.source_outlet,
+                "source_url": i.source_url,
+                "source_date": i.source_date,
+                "district": i.district,
+                "commune": i.commune,
+                "first_seen_on": i.first_seen_on,
+                "sensitivity": i.sensitivity,
+                "reporting": i.reporting_agency.code,
+                "responsible": i.responsible_agency.code if i.responsible_agency else None,
+                "response_due_on": i.response_due_on,
+                "status": i.status,
+                "resolved_at": i.resolved_at,
+                "closed_at": i.closed_at,
+                "dismissed_reason": i.dismissed_reason,
+                "escalated_at": i.escalated_at,
+                "agreement": i.agreement.number if i.agreement else None,
+                "agreement_term": i.agreement.term.name if i.agreement else None,
+                "position": i.commitment.position if i.commitment else None,
+            }
+            for i in issues
+        ],
     }
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _parents_first(agencies: list[Agency]) -> list[Agency]:

@@ -21,3 +21,9 @@ class ConfirmForm(TrackerForm):
     upload = HiddenField(validators=[Required()])
     name = HiddenField()
     submit = SubmitField(_l("Import these records"))
+
+
+class UndoForm(TrackerForm):
+    """Undo one import batch (its records removed while nothing newer depends on them)."""
+
+    submit = SubmitField(_l("Undo this import"))

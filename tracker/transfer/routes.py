@@ -6,19 +6,23 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from tracker.extensions import db
+from tracker.models import ImportBatch
 from tracker.permissions import Permission, has_permission, permission_required
 from tracker.services import attachments
 from tracker.services import transfer as service
 from tracker.transfer import bp
-from tracker.transfer.forms import ConfirmForm, UploadForm
-from tracker.web.forms import INVALID, form_view
+from tracker.transfer.forms import ConfirmForm, UndoForm, UploadForm
+from tracker.web.forms import INVALID, form_view, handle
 
 XLSX = attachments.XLSX.content_type
 TEMPLATE_NAMES = {
     "agencies": "mau-co-quan.xlsx",
     "agreements": "mau-chuong-trinh.xlsx",
     "commitments": "mau-noi-dung-phoi-hop.xlsx",
+    "updates": "mau-cap-nhat-tien-do.xlsx",
     "reports": "mau-bao-cao.xlsx",
+    "issues": "mau-van-de-du-luan.xlsx",
     "all": "mau-day-du.xlsx",
 }
 
@@ -27,7 +31,9 @@ TEMPLATE_LABELS = {
     "agencies": _l("Agencies"),
     "agreements": _l("Terms, agreements and their parties"),
     "commitments": _l("Commitments"),
+    "updates": _l("Progress updates of commitments"),
     "reports": _l("Periodic reports"),
+    "issues": _l("Flagged public-opinion issues"),
     "all": _l("Every sheet in one workbook"),
 }
 
@@ -44,12 +50,24 @@ def _xlsx(data: bytes, filename: str) -> Response:
     )
 
 
+#: How many past imports the page lists.
+BATCHES_LISTED = 20
+
+
 def _page(form: UploadForm, status: int = 200, **context):
+    can_import = has_permission(current_user, Permission.IMPORT_RECORDS)
+    batches = (
+        db.session.scalars(service.batches_query().limit(BATCHES_LISTED)).all()
+        if can_import
+        else []
+    )
+    context.setdefault("undo_form", UndoForm(formdata=None))
     return (
         render_template(
             "transfer/index.html",
             form=form,
-            can_import=has_permission(current_user, Permission.IMPORT_RECORDS),
+            can_import=can_import,
+            batches=batches,
             templates=list(TEMPLATE_NAMES),
             template_labels=TEMPLATE_LABELS,
             sheets=service.SHEETS,
@@ -129,3 +147,28 @@ def confirm():
         "success",
     )
     return redirect(url_for("transfer.index"))
+
+
+@bp.route("/transfer/imports/<int:batch_id>/undo", methods=["POST"])
+@permission_required(Permission.IMPORT_RECORDS)
+@form_view
+def undo(batch_id: int):
+    """Undo an import: the records it created are removed while nothing newer depends on
+    them; otherwise the page says why, and nothing changes."""
+    batch = db.session.get(ImportBatch, batch_id)
+    if batch is None:
+        abort(404)
+    form = UndoForm()
+    done = handle(
+        form,
+        lambda: service.undo_batch(_actor(), batch),
+        message=lambda removed: _(
+            "The import of %(name)s was undone: %(count)d records removed.",
+            name=batch.filename,
+            count=sum(removed.values()),
+        ),
+        next_url=url_for("transfer.index"),
+    )
+    if done is not None:
+        return done
+    return _page(UploadForm(formdata=None), INVALID, undo_form=form, undo_batch_id=batch_id)
