@@ -137,3 +137,43 @@ def test_admin_home_counts_users_by_role(client, login, world):
     assert data["users_by_role"][Role.OFFICE] == office_count == 2
     login(world.users.admin)
     assert client.get("/").status_code == 200
+
+
+def test_the_discipline_tables_figures_open_exactly_the_reports_they_count(client, login, world):
+    """On the Office's home (this year) and leadership's (this term), every figure of the
+    per-agency discipline table links to /reports/expected over the same span, and that list
+    holds exactly as many reports as the figure says."""
+    import html as html_module
+    import re
+
+    link = re.compile(r'<a href="(/reports/expected\?[^"]*agency=\d+[^"]*)">(\d+)</a>')
+    for user in (world.users.office, world.users.leadership):
+        login(user)
+        home = client.get("/").get_data(as_text=True)
+        table = home[home.index('id="disc-h"' if 'id="disc-h"' in home else 'id="d-h"') :]
+        found = link.findall(table)
+        assert len(found) == 5 * 2, found  # five figures for each of the world's two agencies
+        assert any(int(n) > 0 for _url, n in found)
+        for url, number in found:
+            listed = client.get(html_module.unescape(url)).get_data(as_text=True)
+            assert listed.count('data-label="Tình trạng đúng hạn"') == int(number), url
+        client.post("/logout")
+
+
+def test_leaderships_term_figures_open_exactly_the_reports_they_count(client, login, world):
+    import html as html_module
+    import re
+
+    login(world.users.leadership)
+    home = client.get("/").get_data(as_text=True)
+    cards = re.findall(
+        r'<a href="(/reports/expected\?[^"]*)" class="figure-link stretched-link">\s*'
+        r'<span class="figure-value d-block">(\d+)</span>',
+        home,
+    )
+    assert len(cards) == 3, cards
+    for url, number in cards:
+        listed = client.get(html_module.unescape(url)).get_data(as_text=True)
+        assert listed.count('data-label="Tình trạng đúng hạn"') == int(number), url
+    term = dashboard.home_data(world.users.leadership)["term_discipline"]
+    assert [int(n) for _u, n in cards] == [term.expected, term.received, term.on_time]

@@ -48,7 +48,11 @@ def _fragments(user, data: dict) -> dict:
             (user.role, calendar.today_local()),
             "main/_discipline_table.html",
             figure_cache.REPORTS,
-            lambda: {"by_agency": data["discipline_by_agency"], "agencies": data["agencies"]},
+            lambda: {
+                "by_agency": data["discipline_by_agency"],
+                "agencies": data["agencies"],
+                "span": data["discipline_span"],
+            },
         )
     return out
 

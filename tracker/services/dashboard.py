@@ -159,6 +159,8 @@ def _office(user: User, today: date) -> dict:
         "urgent_issues": db.session.scalars(open_issues.limit(10)).all(),
         "agencies": _agencies_by_id(),
         "discipline_by_agency": compliance.discipline_by_agency(year_rows),
+        # Each figure of the table opens /reports/expected over the same span.
+        "discipline_span": (year_first, year_last),
     }
 
 
@@ -172,6 +174,7 @@ def _leadership(user: User, today: date) -> dict:
         "year_discipline": compliance.discipline(year_rows),
         "term_discipline": compliance.discipline(term_rows),
         "discipline_by_agency": compliance.discipline_by_agency(term_rows),
+        "discipline_span": term_span,
         "agencies": _agencies_by_id(),
         "issue_counts": issues.status_figures(user, since=term.start_date if term else None),
         "open_high": issues.figures_open_high(user, today),
