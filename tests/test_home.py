@@ -177,3 +177,33 @@ def test_leaderships_term_figures_open_exactly_the_reports_they_count(client, lo
         assert listed.count('data-label="Tình trạng đúng hạn"') == int(number), url
     term = dashboard.home_data(world.users.leadership)["term_discipline"]
     assert [int(n) for _u, n in cards] == [term.expected, term.received, term.on_time]
+
+
+def test_leaderships_commitment_counts_open_exactly_those_commitments(client, login, world):
+    """Each count of the term's commitments by status opens the commitments list filtered to
+    that term and status, which holds as many as the count (an independent SQL count too)."""
+    import html as html_module
+    import re
+
+    from tests.factories import CommitmentFactory
+    from tracker.models import Agreement, Commitment
+
+    agreement = db.session.scalar(sa.select(Agreement).where(Agreement.term_id == world.term.id))
+    for _ in range(2):
+        CommitmentFactory(agreement=agreement, responsible_agency=world.a)
+    db.session.commit()
+    login(world.users.leadership)
+    home = client.get("/").get_data(as_text=True)
+    links = re.findall(r'<a href="(/commitments\?term=\d+&amp;status=(\w+))">(\d+)</a>', home)
+    assert links, "no commitment count is linked"
+    for url, _status, number in links:
+        listed = client.get(html_module.unescape(url)).get_data(as_text=True)
+        assert listed.count('data-label="Nội dung phối hợp"') == int(number), url
+    # And as many as a walk over the term's commitments, status by status, finds.
+    today = date.today()
+    walked: dict = {}
+    for c in db.session.scalars(
+        sa.select(Commitment).join(Agreement).where(Agreement.term_id == world.term.id)
+    ):
+        walked[c.status_on(today).value] = walked.get(c.status_on(today).value, 0) + 1
+    assert {status: int(n) for _url, status, n in links} == walked
