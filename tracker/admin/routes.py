@@ -35,7 +35,6 @@ from tracker.services import admin as service
 from tracker.services import agencies as agency_service
 from tracker.services import audit, calendar, settings
 from tracker.services.errors import ValidationError
-from tracker.web import transaction
 from tracker.web.forms import form_page, form_view, handle
 from tracker.web.listing import (
     Filters,
@@ -346,7 +345,7 @@ def holidays_import():
     try:
         added = service.import_holidays(_actor(), year)
     except ValidationError as error:
-        transaction.rollback()
+        db.session.rollback()
         flash(error.message, "danger")
         return redirect(url_for("admin.holidays"))
     if added:

@@ -9,8 +9,8 @@ from tracker.enums import Role
 from tracker.extensions import db
 from tracker.main import bp
 from tracker.permissions import issue_visibility_key
-from tracker.services import calendar, dashboard, figure_cache, notifications
-from tracker.web import fragments, transaction
+from tracker.services import dashboard, figure_cache, notifications
+from tracker.web import fragments
 from tracker.web.listing import Filters, paginate
 
 HOME_TEMPLATES = {
@@ -45,7 +45,7 @@ def _fragments(user, data: dict) -> dict:
     if "discipline_by_agency" in data:
         out["discipline"] = fragments.cached(
             "home_discipline",
-            (user.role, calendar.today_local()),
+            (user.role, data["discipline_span"]),
             "main/_discipline_table.html",
             figure_cache.REPORTS,
             lambda: {
@@ -92,6 +92,6 @@ def readyz():
     try:
         db.session.execute(sa.text("SELECT 1"))
     except sa.exc.SQLAlchemyError:
-        transaction.rollback()
+        db.session.rollback()  # no page follows, and the database is down: nothing to re-read
         return {"status": "unavailable", "database": "error"}, 503
     return {"status": "ok", "database": "ok"}

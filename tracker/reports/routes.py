@@ -239,11 +239,11 @@ def start():
         kind = ReportKind(form.kind.data)
         report = service.start(_actor(), current_user.agency, kind, form.period.data or "")
     except DuplicateReportError as duplicate:
-        transaction.rollback()
+        db.session.rollback()
         flash(duplicate.message, "info")
         return redirect(url_for("reports.detail", report_id=duplicate.existing.id))
     except (ValueError, ValidationError) as error:
-        transaction.rollback()
+        db.session.rollback()
         flash(getattr(error, "message", _("Choose a period from the list.")), "danger")
         return redirect(url_for("main.home"))
     return redirect(url_for("reports.edit", report_id=report.id))
@@ -434,10 +434,10 @@ def autosave(report_id: int):
     try:
         service.save(_actor(), item, _draft(form), version=form.version.data)
     except ValidationError as error:
-        transaction.rollback()
+        db.session.rollback()
         return jsonify(ok=False, errors={error.field or "form": [error.message]}), INVALID
     except ConflictError:
-        transaction.rollback()
+        db.session.rollback()
         return jsonify(ok=False, conflict=True), 409
     db.session.flush()
     return jsonify(ok=True, version=item.version_id, saved_at=fmt_datetime(item.updated_at))
