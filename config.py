@@ -65,6 +65,10 @@ class Config:
     LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes")
 
+    #: Pages each process keeps until anything changes (tracker.web.page_cache), in MB; 0
+    #: keeps none.
+    PAGE_CACHE_MB = int(os.environ.get("PAGE_CACHE_MB", "64"))
+
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = 3600 * 8
 

@@ -18,7 +18,7 @@ from tests.conftest import ON_POSTGRES, TEST_DATABASE_URL
 from tracker import create_app
 from tracker.enums import AuditAction
 from tracker.extensions import db
-from tracker.models import Agreement, Attachment, AuditEvent
+from tracker.models import Agreement, Attachment, AuditEvent, FigureStamp
 from tracker.services import attachments, audit, backup
 
 DATABASES = ["sqlite"] + (["postgresql"] if ON_POSTGRES else [])
@@ -169,6 +169,9 @@ def test_a_backup_taken_while_writers_run_restores_exactly(instances, tmp_path):
     for name, rows in live.items():
         if name in WRITTEN:
             assert back[name] == rows[: len(back[name])], name
+        elif name == FigureStamp.__tablename__:
+            # Every write changes its topic's stamp: the same topics, the tokens of the moment.
+            assert [row[0] for row in back[name]] == [row[0] for row in rows], name
         else:
             assert back[name] == rows, name
     # The checksum of the canonical export of the restored database is the backup's.

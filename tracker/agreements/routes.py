@@ -26,6 +26,7 @@ from tracker.services import agreements as service
 from tracker.services import commitments as commitment_service
 from tracker.web.forms import form_page, form_view, handle
 from tracker.web.listing import Filters, enum_param, id_param, text_param
+from tracker.web.page_cache import cached_page
 
 
 def _actor():
@@ -45,6 +46,7 @@ def _agency_choices() -> list[tuple[str, str]]:
 
 @bp.route("/agreements")
 @permission_required(Permission.VIEW_AGREEMENTS)
+@cached_page
 def index():
     filters = Filters(
         {
@@ -81,6 +83,7 @@ def index():
 
 @bp.route("/agreements/<int:agreement_id>")
 @permission_required(Permission.VIEW_AGREEMENTS)
+@cached_page
 def detail(agreement_id: int):
     item = visible_or_404(db.session.scalar(service.detail_query(agreement_id)), can_view_agreement)
     scan_form = (

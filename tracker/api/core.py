@@ -29,6 +29,7 @@ from tracker.permissions import Permission, has_permission
 from tracker.services import tokens
 from tracker.services.errors import ConflictError, NotAllowedError
 from tracker.services.errors import ValidationError as RuleError
+from tracker.web import page_cache
 
 PROBLEM = "application/problem+json"
 #: The titles of the statuses the API answers with.
@@ -152,6 +153,7 @@ def endpoint(
     permission: Permission | None = None,
     public: bool = False,
     description: str = "",
+    cached: bool = False,
 ) -> Callable:
     """Declare an API endpoint (see the module's docstring). The view receives its path
     arguments, and ``query=``/``body=`` when the endpoint has them."""
@@ -169,6 +171,8 @@ def endpoint(
                 kwargs["query"] = _query(query)
             if body is not None:
                 kwargs["body"] = _body(body)
+            if cached:  # a read whose answer is kept until anything changes
+                return page_cache.serve(lambda: _serialise(view(**kwargs), status))
             return _serialise(view(**kwargs), status)
 
         bp.add_url_rule(rule, endpoint=name, view_func=wrapped, methods=[method])

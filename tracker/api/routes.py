@@ -523,6 +523,7 @@ def compliance_rows(query: schemas.ComplianceQuery):
     response=schemas.SummaryOut,
     errors=(403, 404),
     permission=Permission.DOWNLOAD_OWN_SUMMARY,
+    cached=True,
     description="The same figures as the term's PDF (/summaries/<term>.pdf). Reports expected "
     "are the periodic reports whose cut-off falls in the term up to the data cut-off, exactly "
     "as the compliance grid counts them. A liaison gets their own agency's figures only.",

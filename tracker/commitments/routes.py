@@ -42,6 +42,7 @@ from tracker.web.listing import (
     paginate,
     text_param,
 )
+from tracker.web.page_cache import cached_page
 
 FILTERS = {
     "term": id_param,
@@ -77,6 +78,7 @@ def list_filters(filters: Filters) -> service.Filters:
 
 @bp.route("/commitments")
 @permission_required(Permission.VIEW_AGREEMENTS)
+@cached_page
 def index():
     filters = Filters(FILTERS)
     page = paginate(
@@ -169,6 +171,7 @@ def _earlier_updates(item) -> list[tuple[str, str]]:
 
 @bp.route("/commitments/<int:commitment_id>")
 @permission_required(Permission.VIEW_AGREEMENTS)
+@cached_page
 def detail(commitment_id: int):
     item = _load(commitment_id)
     user = current_user

@@ -13,10 +13,12 @@ from tracker.services import calendar
 from tracker.services import documents as service
 from tracker.web.forms import form_page, form_view, handle
 from tracker.web.listing import Filters, enum_param, paginate
+from tracker.web.page_cache import cached_page
 
 
 @bp.route("/documents")
 @permission_required(Permission.VIEW_DOCUMENTS)
+@cached_page
 def index():
     filters = Filters({"kind": enum_param(DocumentKind)})
     page = paginate(service.list_query(filters["kind"]))
@@ -27,6 +29,7 @@ def index():
 
 @bp.route("/documents/<int:document_id>")
 @permission_required(Permission.VIEW_DOCUMENTS)
+@cached_page
 def detail(document_id: int):
     item = db.first_or_404(service.detail_query(document_id))
     return render_template("documents/detail.html", item=item)

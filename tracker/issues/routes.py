@@ -49,6 +49,7 @@ from tracker.web.listing import (
     paginate,
     text_param,
 )
+from tracker.web.page_cache import cached_page
 
 #: The list's query parameters; ``service.Filters.query_args`` writes the same names.
 FILTERS = {
@@ -104,6 +105,7 @@ def list_filters(filters: Filters) -> service.Filters:
 
 @bp.route("/issues")
 @permission_required(Permission.VIEW_ISSUES)
+@cached_page
 def index():
     filters = Filters(FILTERS)
     today = calendar.today_local()
@@ -305,6 +307,7 @@ def _status_choices(item) -> list[tuple[str, str]]:
 
 @bp.route("/issues/<int:issue_id>")
 @permission_required(Permission.VIEW_ISSUES)
+@cached_page
 def detail(issue_id: int):
     item = _load(issue_id)
     user = current_user

@@ -12,6 +12,7 @@ from tracker.permissions import issue_visibility_key
 from tracker.services import dashboard, figure_cache, notifications
 from tracker.web import fragments
 from tracker.web.listing import Filters, paginate
+from tracker.web.page_cache import cached_page
 
 HOME_TEMPLATES = {
     Role.LIAISON: "main/home_liaison.html",
@@ -21,8 +22,13 @@ HOME_TEMPLATES = {
 }
 
 
+def _shows_audit() -> bool:
+    return current_user.role == Role.ADMIN  # the administrator's home lists the latest events
+
+
 @bp.route("/")
 @login_required
+@cached_page(shows_audit=_shows_audit)
 def home():
     user = current_user._get_current_object()
     data = dashboard.home_data(user)

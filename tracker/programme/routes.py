@@ -23,6 +23,7 @@ from tracker.services import calendar
 from tracker.services import commitments as service
 from tracker.services.dashboard import current_term
 from tracker.web.listing import Filters, id_param
+from tracker.web.page_cache import cached_page
 
 #: The order statuses are shown in.
 STATUSES = (
@@ -45,6 +46,7 @@ def _term(today: date) -> Term | None:
 
 @bp.route("/agencies/<int:agency_id>")
 @permission_required(Permission.VIEW_AGREEMENTS)
+@cached_page
 def agency(agency_id: int):
     today = calendar.today_local()
     item = visible_or_404(agency_service.by_id([agency_id]).get(agency_id), can_view_agency)
@@ -74,6 +76,7 @@ def agency(agency_id: int):
 
 @bp.route("/bloc")
 @permission_required(Permission.VIEW_DASHBOARDS)
+@cached_page
 def bloc():
     today = calendar.today_local()
     term = _term(today)

@@ -52,6 +52,7 @@ from tracker.web.listing import (
     paginate,
     text_param,
 )
+from tracker.web.page_cache import cached_page
 
 PERIODIC = [k.value for k in PERIODIC_KINDS]
 
@@ -76,6 +77,7 @@ def _visible_agency_ids():
 
 @bp.route("/reports")
 @permission_required(Permission.VIEW_REPORTS)
+@cached_page
 def index():
     filters = Filters(
         {
@@ -121,6 +123,7 @@ def _year_filter() -> dict:
 
 @bp.route("/reports/grid")
 @permission_required(Permission.VIEW_REPORTS)
+@cached_page
 def grid():
     """The compliance grid: agencies × periods of a kind and a year."""
     today = calendar.today_local()
@@ -154,6 +157,7 @@ def grid():
 
 @bp.route("/reports/expected")
 @permission_required(Permission.VIEW_REPORTS)
+@cached_page
 def expected():
     """The expected reports behind a grid figure: filed or not, with their timeliness."""
     today = calendar.today_local()
@@ -211,6 +215,7 @@ def expected():
 
 @bp.route("/reports/review")
 @permission_required(Permission.REVIEW_REPORTS)
+@cached_page
 def review_queue():
     """Submitted reports waiting for the Office, the oldest first, with how long each has
     waited and its agency's timeliness over the past year."""
@@ -280,6 +285,7 @@ def _load(report_id: int):
 
 @bp.route("/reports/<int:report_id>")
 @permission_required(Permission.VIEW_REPORTS)
+@cached_page
 def detail(report_id: int):
     item = _load(report_id)
     user = current_user

@@ -15,6 +15,17 @@ which is read before the figures are. So:
   only the token is shared, through the database, so there is nothing else to deploy.
 
 Writes that bypass the ORM (raw SQL) must call ``invalidate()``; none in the app do.
+
+Whole pages (``tracker.web.page_cache``) depend on every table: they are used only under the
+tokens of every topic at once (the audit trail's only for the pages that show it), and the
+``OTHER`` topic takes every table that no other topic names (a table added later joins it by
+itself). A few columns are bookkeeping that no page
+shows (``QUIET``: when a user last logged in, when a token was last used): a write that changes
+only those leaves the stamps alone, so that logging in does not throw every page away.
+
+On PostgreSQL, the first write of a transaction that changes a stamp locks every stamp row, in
+the order of their ids, before it changes any: two transactions that write different topics
+in different orders then wait for each other instead of deadlocking.
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from tracker.extensions import db
@@ -34,25 +46,58 @@ from tracker.models import (
     AgencySuccession,
     Agreement,
     AgreementParty,
+    ApiToken,
+    AuditEvent,
     FigureStamp,
     Holiday,
     Issue,
     Report,
     Setting,
     Term,
+    User,
 )
 
 #: Each topic's row in figure_stamp, and the tables its figures are computed from.
-REPORTS, ISSUES = 1, 2
-TOPICS: dict[int, tuple[type, ...]] = {
+REPORTS, ISSUES, OTHER, AUDIT = 1, 2, 3, 4
+_NAMED: dict[int, tuple[type, ...]] = {
     # Expected reports and their timeliness.
     REPORTS: (Agency, Agreement, AgreementParty, Holiday, Report, Setting, Term),
     # Issue counts (who sees what follows the agencies and their successions; overdue follows
     # the response-deadline settings).
     ISSUES: (Issue, Agency, AgencySuccession, Setting),
+    # The audit trail: every login writes to it, and only the administrator's pages show it.
+    AUDIT: (AuditEvent,),
 }
+
+
+def _every_other_model() -> tuple[type, ...]:
+    named = {model for models in _NAMED.values() for model in models}
+    return tuple(
+        sorted(
+            (
+                mapper.class_
+                for mapper in db.Model.registry.mappers
+                if mapper.class_ not in named and mapper.class_ is not FigureStamp
+            ),
+            key=lambda model: model.__tablename__,
+        )
+    )
+
+
+TOPICS: dict[int, tuple[type, ...]] = {**_NAMED, OTHER: _every_other_model()}
 TOPIC_TABLES = {
-    topic: frozenset(model.__tablename__ for model in models) for topic, models in TOPICS.items()
+    topic: frozenset(model.__tablename__ for model in models) for topic, models in _NAMED.items()
+}
+# Association tables (a report's linked issues…) have no class of their own.
+TOPIC_TABLES[OTHER] = frozenset(
+    name
+    for name in db.metadata.tables
+    if name != FigureStamp.__tablename__ and not any(name in t for t in TOPIC_TABLES.values())
+)
+#: Columns no page or figure shows: a write that changes only these changes no stamp.
+QUIET: dict[type, frozenset[str]] = {
+    User: frozenset({"last_login_at", "version_id"}),
+    ApiToken: frozenset({"last_used_at"}),
 }
 #: How many answers each process keeps (a national office home's is a few MB).
 SIZE = 48
@@ -66,6 +111,22 @@ stats = {"hits": 0, "misses": 0}
 def current_token(topic: int = REPORTS) -> str | None:
     """The topic's stamp now in the database (None when there is none: nothing is cached)."""
     return db.session.scalar(sa.select(FigureStamp.token).where(FigureStamp.id == topic))
+
+
+#: What a whole page depends on: every table, the audit trail aside unless it shows it.
+PAGE_TOPICS = tuple(sorted(t for t in TOPICS if t != AUDIT))
+
+
+def tokens(topics=PAGE_TOPICS) -> tuple[str, ...] | None:
+    """The stamps of several topics, read in one statement (None while one has none yet)."""
+    rows = dict(
+        db.session.execute(
+            sa.select(FigureStamp.id, FigureStamp.token).where(FigureStamp.id.in_(topics))
+        ).all()
+    )
+    if any(topic not in rows for topic in topics):
+        return None
+    return tuple(rows[topic] for topic in topics)
 
 
 def cached(name: str, key: Hashable, compute: Callable[[], Any], topic: int = REPORTS) -> Any:
@@ -95,36 +156,74 @@ def clear() -> None:
         _store.clear()
 
 
-def invalidate(connection: sa.Connection | None = None, topics=tuple(TOPICS)) -> None:
+def invalidate(
+    connection: sa.Connection | None = None, topics=tuple(TOPICS), session: Session | None = None
+) -> None:
     """Write fresh stamps in the current transaction: the topics' cached figures are then
     unused."""
-    conn = connection if connection is not None else db.session.connection()
+    session = session if session is not None else db.session
+    conn = connection if connection is not None else session.connection()
     table = FigureStamp.__table__
-    for topic in topics:
+    _lock_stamps(session, conn)
+    for topic in sorted(topics):
         token = secrets.token_hex(16)
-        done = conn.execute(sa.update(table).where(table.c.id == topic).values(token=token))
-        if not done.rowcount:
-            conn.execute(sa.insert(table).values(id=topic, token=token))
+        conn.execute(sa.update(table).where(table.c.id == topic).values(token=token))
+
+
+def _lock_stamps(session, conn: sa.Connection) -> None:
+    """Once per transaction: lock every stamp row in id order (PostgreSQL; SQLite has one
+    writer at a time), and write the rows of the topics that have none yet, so that every
+    topic has a stamp from the first write on."""
+    transaction = session.get_transaction() if isinstance(session, Session) else None
+    if transaction is not None and session.info.get("figure_stamps_locked") is transaction:
+        return
+    table = FigureStamp.__table__
+    present = sa.select(table.c.id).order_by(table.c.id)
+    if conn.dialect.name == "postgresql":
+        present = present.with_for_update()
+    missing = set(TOPICS) - set(conn.execute(present).scalars())
+    if missing:
+        # Two first writers may both find a row missing: the second one's insert is a no-op.
+        insert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
+        for topic in sorted(missing):
+            conn.execute(
+                insert.values(id=topic, token=secrets.token_hex(16)).on_conflict_do_nothing()
+            )
+    if transaction is not None:
+        session.info["figure_stamps_locked"] = transaction
+
+
+def _changes_something_shown(session: Session, obj) -> bool:
+    quiet = QUIET.get(type(obj))
+    if not quiet or obj in session.new or obj in session.deleted:
+        return True
+    state = sa.inspect(obj)
+    return any(attr.history.has_changes() for attr in state.attrs if attr.key not in quiet)
 
 
 def _after_flush(session: Session, flush_context) -> None:
-    # In after_flush the new/dirty/deleted collections still hold what was just written.
-    written = [*session.new, *session.dirty, *session.deleted]
+    # In after_flush the new/dirty/deleted collections, and each attribute's history, still
+    # hold what was just written.
+    written = [
+        o
+        for o in (*session.new, *session.dirty, *session.deleted)
+        if _changes_something_shown(session, o)
+    ]
     topics = [t for t, models in TOPICS.items() if any(isinstance(o, models) for o in written)]
     if topics:
-        invalidate(session.connection(), topics)
+        invalidate(session.connection(), topics, session=session)
 
 
 def _orm_execute(state) -> None:
     if not (state.is_insert or state.is_update or state.is_delete):
         return
-    mapper = state.bind_mapper
-    if mapper is None:
+    table = getattr(state.statement, "table", None)
+    name = getattr(table, "name", None)
+    if name is None:
         return
-    name = mapper.local_table.name
     topics = [t for t, tables in TOPIC_TABLES.items() if name in tables]
     if topics:
-        invalidate(state.session.connection(), topics)
+        invalidate(state.session.connection(), topics, session=state.session)
 
 
 def init_app(app) -> None:

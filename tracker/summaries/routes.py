@@ -19,6 +19,7 @@ from tracker.services.audit import record_denial
 from tracker.services.errors import ValidationError
 from tracker.summaries import bp
 from tracker.web.listing import Filters, date_param, id_param, int_param, text_param
+from tracker.web.page_cache import cached_page
 
 
 def _filters() -> Filters:
@@ -56,6 +57,7 @@ def office_code(today) -> str:
 
 @bp.route("/summaries/")
 @permission_required(Permission.VIEW_DASHBOARDS)
+@cached_page
 def index():
     filters = _filters()
     error = None
