@@ -42,7 +42,7 @@ def pytest_configure(config):
 
 def _engine_options() -> dict:
     if ON_POSTGRES:
-        return {"pool_pre_ping": True}
+        return {}  # connections are pinged after a pause (tracker.pool), as in production
     # One shared in-memory database for every connection of the test run.
     return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
 

@@ -7,7 +7,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS
-from tracker import cli, errors, i18n, security, sqlite, web
+from tracker import cli, errors, i18n, pool, security, sqlite, web
 from tracker.admin import bp as admin_bp
 from tracker.agreements import bp as agreements_bp
 from tracker.api import bp as api_bp
@@ -53,6 +53,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     db.init_app(app)
     with app.app_context():
         sqlite.init_app(app, db.engine)
+        pool.init_app(app, db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     bootstrap.init_app(app)
     babel.init_app(

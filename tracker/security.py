@@ -2,6 +2,7 @@
 
 import time
 
+import sqlalchemy as sa
 from flask import Flask, request, session
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -9,6 +10,10 @@ from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db, login_manager
 from tracker.models import User
+from tracker.services import figure_cache
+
+#: How precisely the last request's time is kept for the idle timeout.
+SEEN_RESOLUTION_SECONDS = 60
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -27,8 +32,18 @@ def init_app(app: Flask) -> None:
         user_id, _, nonce = (cookie_id or "").partition(":")
         if not user_id.isdigit() or len(user_id) > 10 or not nonce or int(user_id) >= 2**31:
             return None
-        # The agency comes with the user: every page's header names it.
-        user = db.session.get(User, int(user_id), options=[joinedload(User.agency)])
+        # The agency comes with the user: every page's header names it. The figure stamps
+        # come along in the same statement: a kept page needs nothing else from the database
+        # (tracker.web.page_cache), and they are read before anything the page shows.
+        row = db.session.execute(
+            sa.select(User, *figure_cache.stamp_columns())
+            .where(User.id == int(user_id))
+            .options(joinedload(User.agency))
+        ).first()
+        if row is None:
+            return None
+        user = row[0]
+        figure_cache.remember_stamps(row[1:])
         # A changed nonce (password change, account disabled) refuses old cookies.
         if user is None or not user.active or user.session_nonce != nonce:
             return None
@@ -50,7 +65,10 @@ def init_app(app: Flask) -> None:
             session.clear()
             session["expired"] = True
             return None
-        session["seen_at"] = now
+        # Written again once a minute at most: the cookie is not re-signed on every request,
+        # and an idle timeout of minutes loses nothing to it.
+        if now - seen >= SEEN_RESOLUTION_SECONDS or "seen_at" not in session:
+            session["seen_at"] = now
         return None
 
     @app.after_request

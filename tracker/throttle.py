@@ -57,6 +57,12 @@ per_address = limiter.shared_limit(
 )
 
 
+@limiter.request_filter
+def _reading() -> bool:
+    """Only posts are limited (a failed login): a page read skips the limiter's work."""
+    return request.method in ("GET", "HEAD", "OPTIONS")
+
+
 def throttled(view):
     """Both login limits on ``view``."""
     return per_account(per_address(view))

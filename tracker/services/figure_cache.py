@@ -37,6 +37,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 import sqlalchemy as sa
+from flask import g, has_request_context
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -110,19 +111,47 @@ stats = {"hits": 0, "misses": 0}
 
 def current_token(topic: int = REPORTS) -> str | None:
     """The topic's stamp now in the database (None when there is none: nothing is cached)."""
-    return db.session.scalar(sa.select(FigureStamp.token).where(FigureStamp.id == topic))
+    found = tokens((topic,))
+    return found[0] if found else None
 
 
 #: What a whole page depends on: every table, the audit trail aside unless it shows it.
 PAGE_TOPICS = tuple(sorted(t for t in TOPICS if t != AUDIT))
 
 
+def stamp_columns() -> list:
+    """Every topic's stamp as columns to read along with another row (the signed-in user's:
+    ``tracker.security``), in topic order."""
+    table = FigureStamp.__table__
+    return [
+        sa.select(table.c.token)
+        .where(table.c.id == topic)
+        .scalar_subquery()
+        .label(f"stamp_{topic}")
+        for topic in sorted(TOPICS)
+    ]
+
+
+def remember_stamps(values) -> None:
+    """Keep for this request the stamps read by ``stamp_columns``: ``tokens()`` answers from
+    them until the request writes a stamp."""
+    if has_request_context():
+        g.figure_stamps = dict(zip(sorted(TOPICS), values, strict=True))
+
+
 def tokens(topics=PAGE_TOPICS) -> tuple[str, ...] | None:
-    """The stamps of several topics, read in one statement (None while one has none yet)."""
+    """The stamps of several topics (None while one has none yet): those read with the
+    signed-in user when the request has written none since, otherwise in one statement."""
+    known = g.get("figure_stamps") if has_request_context() else None
+    if known is not None:
+        if any(known.get(topic) is None for topic in topics):
+            return None
+        return tuple(known[topic] for topic in topics)
+    table = FigureStamp.__table__  # a plain Core read: every kept page asks it first
     rows = dict(
-        db.session.execute(
-            sa.select(FigureStamp.id, FigureStamp.token).where(FigureStamp.id.in_(topics))
-        ).all()
+        db.session.connection()
+        .execute(sa.select(table.c.id, table.c.token).where(table.c.id.in_(topics)))
+        .all()
     )
     if any(topic not in rows for topic in topics):
         return None
@@ -164,6 +193,8 @@ def invalidate(
     session = session if session is not None else db.session
     conn = connection if connection is not None else session.connection()
     table = FigureStamp.__table__
+    if has_request_context():
+        g.pop("figure_stamps", None)  # read before this write: no longer the stamps
     _lock_stamps(session, conn)
     for topic in sorted(topics):
         token = secrets.token_hex(16)

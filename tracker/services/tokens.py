@@ -16,7 +16,7 @@ from tracker.enums import AuditAction
 from tracker.extensions import db
 from tracker.models import ApiToken, User
 from tracker.models.base import utcnow
-from tracker.services import settings
+from tracker.services import figure_cache, settings
 from tracker.services.audit import record
 
 PREFIX = "trk_"
@@ -59,12 +59,17 @@ def user_for(token: str | None) -> User | None:
     revoked, or older than the account's last password change, or the account is disabled."""
     if not token or not token.startswith(PREFIX) or len(token) > 200:
         return None
-    row = db.session.scalar(
-        sa.select(ApiToken)
+    # The figure stamps come along, as with a signed-in user (tracker.security).
+    found = db.session.execute(
+        sa.select(ApiToken, *figure_cache.stamp_columns())
         .where(ApiToken.token_hash == _digest(token))
         .options(joinedload(ApiToken.user).joinedload(User.agency))
-    )
-    if row is None or row.revoked_at is not None:
+    ).first()
+    if found is None:
+        return None
+    row = found[0]
+    figure_cache.remember_stamps(found[1:])
+    if row.revoked_at is not None:
         return None
     now = utcnow()
     user = row.user

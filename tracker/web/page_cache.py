@@ -11,8 +11,8 @@ What stays per request, even on a kept page:
 - the login, the session's timeouts and the view's permission check run before the cache is
   looked at (the decorator sits under them), so a page is only ever served to whoever may see
   it, and the key holds the user's id: one user's page is never anyone else's;
-- the CSRF token: the page is stored with a placeholder where the token was, and each answer
-  carries the token of the session that asks;
+- the CSRF token: the page is stored cut where the token was, and each answer carries the
+  token of the session that asks;
 - a page shown with a flashed message (after a form) is neither served from nor put in the
   cache: the message belongs to that one answer.
 
@@ -35,8 +35,6 @@ from flask_wtf.csrf import generate_csrf
 
 from tracker.services import calendar, figure_cache
 
-#: What stands for the session's CSRF token in a kept page.
-PLACEHOLDER = "\x00csrf-token\x00"
 #: Answers worth keeping.
 KEPT_TYPES = ("text/html", "application/json")
 
@@ -49,14 +47,14 @@ stats = {"hits": 0, "misses": 0}
 
 @dataclass(frozen=True)
 class _Page:
-    body: str
+    #: The encoded body, cut where the CSRF token goes (one part when it has none).
+    parts: tuple[bytes, ...]
     status: int
     mimetype: str
-    has_token: bool
 
     @property
     def size(self) -> int:
-        return len(self.body) * 2 + 200
+        return sum(len(part) for part in self.parts) + 200
 
 
 @dataclass(frozen=True)
@@ -123,7 +121,7 @@ def _key() -> tuple:
 
 
 def _answer(page: _Page) -> Response:
-    body = page.body.replace(PLACEHOLDER, generate_csrf()) if page.has_token else page.body
+    body = generate_csrf().encode().join(page.parts) if len(page.parts) > 1 else page.parts[0]
     return Response(body, status=page.status, mimetype=page.mimetype)
 
 
@@ -178,9 +176,7 @@ def _keep(key: tuple, response: Response) -> None:
         and "_flashes" not in session
     ):
         return
-    body = response.get_data(as_text=True)
+    body = response.get_data()
     token = g.get("csrf_token")
-    has_token = bool(token) and token in body
-    if has_token:
-        body = body.replace(token, PLACEHOLDER)
-    _put(key, _Page(body, 200, response.mimetype, has_token))
+    parts = tuple(body.split(token.encode())) if token else (body,)
+    _put(key, _Page(parts, 200, response.mimetype))
