@@ -115,13 +115,21 @@ def sample_ids(env: dict) -> dict[str, int]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the 302 is the answer
+
+
 class Session:
-    """A browser's cookies, for logging in through the form."""
+    """A browser's cookies, for logging in through the form. Redirects are not followed: after
+    the login, the home page is first opened by the measurement (its first view)."""
 
     def __init__(self, base: str):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
+        )
 
     def get(self, path: str, headers: dict | None = None) -> tuple[int, bytes]:
         request = urllib.request.Request(self.base + path, headers=headers or {})
@@ -151,7 +159,7 @@ class Session:
         ).encode()
         status, _ = self.post("/login", form, "application/x-www-form-urlencoded")
         cookie = next((c for c in self.jar if c.name == "session"), None)
-        if status != 200 or cookie is None:  # the redirect to / was followed
+        if status not in (302, 303) or cookie is None:  # a login redirects to the home page
             raise SystemExit(f"!! could not log in as {username} ({status})")
         return f"session={cookie.value}"
 
