@@ -1,7 +1,8 @@
 """Connections are pinged only after they sat idle (tracker.pool): a busy request takes its
 connection without a round trip, and a connection that died while idle (a database restarted
-at night) is replaced without the request failing. Needs PostgreSQL (SQLite has no pool to
-lose); skipped loudly without it, a failure under CI=true."""
+at night) is replaced without the request failing. The first read of a request runs before
+its transaction (no BEGIN and ROLLBACK for a request that only reads it). Needs PostgreSQL
+(SQLite has no pool to lose); skipped loudly without it, a failure under CI=true."""
 
 import os
 
@@ -79,3 +80,26 @@ def test_without_the_ping_the_dead_connection_fails_the_request(engine):
         admin.commit()
     with pytest.raises(sa.exc.OperationalError), engine.connect() as conn:
         conn.execute(sa.text("SELECT 1"))
+
+
+def test_the_first_read_runs_before_the_transaction_and_writes_stay_atomic(engine):
+    from psycopg.pq import TransactionStatus
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session:
+        with pool.before_the_transaction(session):
+            assert session.execute(sa.text("SELECT 1")).scalar_one() == 1
+        dbapi = session.connection().connection.dbapi_connection
+        # No transaction was opened for the read, and the connection is back to normal.
+        assert dbapi.info.transaction_status == TransactionStatus.IDLE
+        assert dbapi.autocommit is False
+        # The next statement opens the transaction as usual, and a rollback undoes a write.
+        session.execute(sa.text("CREATE TEMPORARY TABLE probe (n int) ON COMMIT DROP"))
+        assert dbapi.info.transaction_status == TransactionStatus.INTRANS
+        # Inside a transaction, a read stays inside it.
+        with pool.before_the_transaction(session):
+            session.execute(sa.text("INSERT INTO probe VALUES (1)"))
+        assert dbapi.info.transaction_status == TransactionStatus.INTRANS
+        session.rollback()
+        assert dbapi.info.transaction_status == TransactionStatus.IDLE
+        assert session.execute(sa.text("SELECT to_regclass('pg_temp.probe')")).scalar() is None

@@ -11,9 +11,12 @@ the pool, and the next request gets fresh connections.
 """
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from flask import Flask
+from sqlalchemy.orm import Session
 
 _LAST_USED = "tracker_last_checkin"
 
@@ -43,3 +46,30 @@ def configure(engine: sa.Engine, idle_seconds: float) -> None:
 def init_app(app: Flask, engine: sa.Engine) -> None:
     if engine.dialect.name != "sqlite":  # a file needs no ping
         configure(engine, app.config["DB_PING_IDLE_SECONDS"])
+
+
+@contextmanager
+def before_the_transaction(session: Session) -> Iterator[None]:
+    """Run the request's first reads (the signed-in user) before its transaction begins.
+
+    On PostgreSQL a transaction costs two round trips of its own (BEGIN, then COMMIT or
+    ROLLBACK). Under READ COMMITTED, the isolation the app uses, each statement sees the data
+    committed when it starts, in a transaction or not; so a read made before the transaction
+    sees what it would have seen inside it, and a request that only reads that (a kept page)
+    needs no transaction at all. The transaction begins, as before, with the next statement.
+    Elsewhere (SQLite, a transaction already begun), the reads run as usual."""
+    connection = session.connection()
+    dbapi = connection.connection.dbapi_connection
+    idle = False
+    if connection.dialect.name == "postgresql" and dbapi is not None:
+        from psycopg.pq import TransactionStatus
+
+        idle = not dbapi.autocommit and dbapi.info.transaction_status == TransactionStatus.IDLE
+    if not idle:
+        yield
+        return
+    dbapi.autocommit = True
+    try:
+        yield
+    finally:
+        dbapi.autocommit = False

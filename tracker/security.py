@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from sqlalchemy.orm import joinedload
 
+from tracker import pool
 from tracker.extensions import db, login_manager
 from tracker.models import User
 from tracker.services import figure_cache
@@ -35,11 +36,12 @@ def init_app(app: Flask) -> None:
         # The agency comes with the user: every page's header names it. The figure stamps
         # come along in the same statement: a kept page needs nothing else from the database
         # (tracker.web.page_cache), and they are read before anything the page shows.
-        row = db.session.execute(
-            sa.select(User, *figure_cache.stamp_columns())
-            .where(User.id == int(user_id))
-            .options(joinedload(User.agency))
-        ).first()
+        with pool.before_the_transaction(db.session):
+            row = db.session.execute(
+                sa.select(User, *figure_cache.stamp_columns())
+                .where(User.id == int(user_id))
+                .options(joinedload(User.agency))
+            ).first()
         if row is None:
             return None
         user = row[0]

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from tracker import pool
 from tracker.enums import AuditAction
 from tracker.extensions import db
 from tracker.models import ApiToken, User
@@ -60,11 +61,12 @@ def user_for(token: str | None) -> User | None:
     if not token or not token.startswith(PREFIX) or len(token) > 200:
         return None
     # The figure stamps come along, as with a signed-in user (tracker.security).
-    found = db.session.execute(
-        sa.select(ApiToken, *figure_cache.stamp_columns())
-        .where(ApiToken.token_hash == _digest(token))
-        .options(joinedload(ApiToken.user).joinedload(User.agency))
-    ).first()
+    with pool.before_the_transaction(db.session):
+        found = db.session.execute(
+            sa.select(ApiToken, *figure_cache.stamp_columns())
+            .where(ApiToken.token_hash == _digest(token))
+            .options(joinedload(ApiToken.user).joinedload(User.agency))
+        ).first()
     if found is None:
         return None
     row = found[0]

@@ -85,20 +85,25 @@ def _get(key: tuple) -> _Page | None:
         return page
 
 
+def _entry_size(key: tuple, page: _Page) -> int:
+    return page.size + len(key[1])  # the address counts too: it is the user's to make long
+
+
 def _put(key: tuple, page: _Page) -> None:
     global _size
     budget = current_app.config["PAGE_CACHE_MB"] * 1024 * 1024
-    if page.size > budget // 8:
+    size = _entry_size(key, page)
+    if size > budget // 8:
         return
     with _lock:
         old = _store.pop(key, None)
         if old is not None:
-            _size -= old.size
+            _size -= _entry_size(key, old)
         _store[key] = page
-        _size += page.size
+        _size += size
         while _size > budget and _store:
-            _, dropped = _store.popitem(last=False)
-            _size -= dropped.size
+            dropped_key, dropped = _store.popitem(last=False)
+            _size -= _entry_size(dropped_key, dropped)
 
 
 def _usable() -> bool:
