@@ -216,6 +216,85 @@ def pdf_times(session: Session, path: str, runs: int = 3) -> list[float]:
     return times
 
 
+#: A list's sort (a page of 25) or a filter's count (the figure above the list) on each column
+#: the issue names, and the index its plan must use.
+PLANS = [
+    (
+        "commitment.due_date",
+        "ix_commitment_due_date",
+        "SELECT id FROM commitment WHERE due_date < '2025-01-01' ORDER BY due_date LIMIT 25",
+    ),
+    (
+        "commitment.field",
+        "ix_commitment_field",
+        "SELECT count(*) FROM commitment WHERE field = 'education'",
+    ),
+    (
+        "issue.sensitivity",
+        "ix_issue_sensitivity",
+        "SELECT count(*) FROM issue WHERE sensitivity = 'critical'",
+    ),
+    (
+        "issue.source",
+        "ix_issue_source",
+        "SELECT count(*) FROM issue WHERE source = 'press'",
+    ),
+    (
+        "report.last_submitted_at",
+        "ix_report_last_submitted_at",
+        "SELECT id FROM report ORDER BY last_submitted_at DESC LIMIT 25",
+    ),
+    (
+        "agreement.signed_on",
+        "ix_agreement_signed_on",
+        "SELECT id FROM agreement ORDER BY signed_on DESC LIMIT 25",
+    ),
+]
+
+
+def query_plans(env: dict) -> list[tuple[str, str, bool, str]]:
+    """(column, index, used, the plan's first line) for each of PLANS, on the bench data."""
+    code = (
+        "import json, sys, sqlalchemy as sa\n"
+        "from tracker import create_app\n"
+        "from tracker.extensions import db\n"
+        "plans = json.loads(sys.stdin.read())\n"
+        "out = []\n"
+        "with create_app().app_context():\n"
+        "    sqlite = db.engine.dialect.name == 'sqlite'\n"
+        "    with db.engine.connect() as conn:\n"
+        "        if not sqlite:\n"
+        "            conn.execute(sa.text('ANALYZE'))\n"
+        "        for sql in plans:\n"
+        "            prefix = 'EXPLAIN QUERY PLAN ' if sqlite else 'EXPLAIN '\n"
+        "            rows = conn.execute(sa.text(prefix + sql)).all()\n"
+        "            out.append(' / '.join(str(r[-1]) for r in rows))\n"
+        "print(json.dumps(out))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        input=json.dumps([sql for _, _, sql in PLANS]),
+        check=True,
+        text=True,
+        capture_output=True,
+    )
+    plans = json.loads(done.stdout.strip().splitlines()[-1])
+    return [
+        (column, index, index in plan, plan)
+        for (column, index, _), plan in zip(PLANS, plans, strict=True)
+    ]
+
+
+def plan_lines(plans) -> list[str]:
+    lines = ["| column | index | used by the plan | plan |", "|---|---|:---:|---|"]
+    for column, index, used, plan in plans:
+        shown = plan if len(plan) <= 160 else plan[:157] + "..."
+        lines.append(f"| `{column}` | `{index}` | {'yes' if used else 'no'} | `{shown}` |")
+    return lines
+
+
 def machine() -> str:
     model = ""
     try:
@@ -276,6 +355,13 @@ def main() -> int:
         from bench_import import run
 
         return run(f"{machine()}, {platform.system()} {platform.release()}", write_results)
+    if "--plans-only" in sys.argv[1:]:
+        env = dict(os.environ)
+        env.setdefault("DATABASE_URL", DEFAULT_DB)
+        env.setdefault("TRACKER_CONFIG", "development")
+        plans = query_plans(env)
+        log("\n".join(plan_lines(plans)))
+        return 0 if all(used for _, _, used, _ in plans) else 1
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("!! wrk is not installed (Debian package wrk; `make bench` installs it)")
@@ -356,6 +442,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
 
+    plans = query_plans(env)
     healthz = results[0].rps
     pdf_s = statistics.median(times)
     lines = table(results, healthz)
@@ -380,11 +467,16 @@ def main() -> int:
         f"{len(times)} builds ({', '.join(f'{t:.2f}' for t in times)}); target met: "
         f"{pdf_ok}",
         "",
+        "The query plans of the lists' filters and sorts on the bench data:",
+        "",
+        *plan_lines(plans),
+        "",
     ]
     write_results(kind, "\n".join(section))
     log("")
     log("\n".join(lines))
     log(f"\n2021-2025 PDF: {pdf_s:.2f} s (target < {TARGET_PDF_S:.0f} s: {pdf_ok})")
+    log("\n" + "\n".join(plan_lines(plans)))
     log(f"\nWritten to {RESULTS.relative_to(ROOT)}")
     return 0
 
