@@ -190,7 +190,8 @@ def invalidate(
 ) -> None:
     """Write fresh stamps in the current transaction: the topics' cached figures are then
     unused."""
-    session = session if session is not None else db.session
+    # The session itself, not the scoped proxy: its transaction marks the stamps as locked.
+    session = session if session is not None else db.session()
     conn = connection if connection is not None else session.connection()
     table = FigureStamp.__table__
     if has_request_context():
@@ -201,11 +202,11 @@ def invalidate(
         conn.execute(sa.update(table).where(table.c.id == topic).values(token=token))
 
 
-def _lock_stamps(session, conn: sa.Connection) -> None:
+def _lock_stamps(session: Session, conn: sa.Connection) -> None:
     """Once per transaction: lock every stamp row in id order (PostgreSQL; SQLite has one
     writer at a time), and write the rows of the topics that have none yet, so that every
     topic has a stamp from the first write on."""
-    transaction = session.get_transaction() if isinstance(session, Session) else None
+    transaction = session.get_transaction()
     if transaction is not None and session.info.get("figure_stamps_locked") is transaction:
         return
     table = FigureStamp.__table__
@@ -242,7 +243,7 @@ def _after_flush(session: Session, flush_context) -> None:
     ]
     topics = [t for t, models in TOPICS.items() if any(isinstance(o, models) for o in written)]
     if topics:
-        invalidate(session.connection(), topics, session=session)
+        invalidate(topics=topics, session=session)
 
 
 def _orm_execute(state) -> None:
@@ -254,7 +255,7 @@ def _orm_execute(state) -> None:
         return
     topics = [t for t, tables in TOPIC_TABLES.items() if name in tables]
     if topics:
-        invalidate(state.session.connection(), topics, session=state.session)
+        invalidate(topics=topics, session=state.session)
 
 
 def init_app(app) -> None:
